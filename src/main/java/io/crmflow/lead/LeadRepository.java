@@ -1,0 +1,137 @@
+package io.crmflow.lead;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.crmflow.team.Industry;
+import io.crmflow.team.ProductLine;
+import io.crmflow.team.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LeadRepository {
+
+    private static final String COLUMNS = "id, external_id, name, company, email, phone, source, region, industry, product_line, "
+            + "visits_30d, dwell_seconds, score, grade, status, owner_id, follow_up_due, process_instance_id, created_by, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    LeadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewLead lead, int score, String grade, String createdBy, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into leads (external_id, name, company, email, phone, email_key, phone_key, company_key, source, region,
+                                           industry, product_line, visits_30d, dwell_seconds, score, grade, status, created_by, created_at, updated_at)
+                        values (:externalId, :name, :company, :email, :phone, :emailKey, :phoneKey, :companyKey, :source, :region,
+                                :industry, :productLine, :visits, :dwell, :score, :grade, :status, :createdBy, :now, :now)
+                        """)
+                .param("externalId", lead.externalId())
+                .param("name", lead.name().trim())
+                .param("company", lead.company())
+                .param("email", lead.email())
+                .param("phone", lead.phone())
+                .param("emailKey", LeadKeys.email(lead.email()))
+                .param("phoneKey", LeadKeys.phone(lead.phone()))
+                .param("companyKey", LeadKeys.company(lead.company()))
+                .param("source", lead.source().name())
+                .param("region", lead.region().name())
+                .param("industry", nameOf(lead.industry()))
+                .param("productLine", nameOf(lead.productLine()))
+                .param("visits", lead.visits())
+                .param("dwell", lead.dwell())
+                .param("score", score)
+                .param("grade", grade)
+                .param("status", LeadStatus.NEW.name())
+                .param("createdBy", createdBy)
+                .param("now", timestamp(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Lead> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from leads where id = ?").param(id).query(LeadRepository::map).optional();
+    }
+
+    Optional<Lead> findByExternalId(String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from leads where external_id = ?").param(externalId).query(LeadRepository::map).optional();
+    }
+
+    /** The oldest open lead with the same normalised email, phone or company, if any. */
+    Optional<Lead> findOpenDuplicate(NewLead lead) {
+        return jdbc.sql("select " + COLUMNS + " from leads where status in (:open)"
+                        + " and (email_key = :email or phone_key = :phone or company_key = :company) order by id fetch first 1 rows only")
+                .param("open", LeadStatus.OPEN.stream().map(Enum::name).toList())
+                .param("email", LeadKeys.email(lead.email()))
+                .param("phone", LeadKeys.phone(lead.phone()))
+                .param("company", LeadKeys.company(lead.company()))
+                .query(LeadRepository::map).optional();
+    }
+
+    void attachProcess(long id, String processInstanceId) {
+        jdbc.sql("update leads set process_instance_id = ? where id = ?").param(processInstanceId).param(id).update();
+    }
+
+    void assign(long id, String ownerId, Instant followUpDue, Instant now) {
+        jdbc.sql("update leads set owner_id = ?, follow_up_due = ?, status = ?, updated_at = ? where id = ?")
+                .param(ownerId).param(timestamp(followUpDue)).param(LeadStatus.ASSIGNED.name()).param(timestamp(now)).param(id)
+                .update();
+    }
+
+    void moveToPool(long id, Instant now) {
+        jdbc.sql("update leads set owner_id = null, follow_up_due = null, status = ?, updated_at = ? where id = ?")
+                .param(LeadStatus.IN_POOL.name()).param(timestamp(now)).param(id).update();
+    }
+
+    void changeStatus(long id, LeadStatus status, Instant now) {
+        jdbc.sql("update leads set status = ?, updated_at = ? where id = ?").param(status.name()).param(timestamp(now)).param(id).update();
+    }
+
+    /** Leads each rep has in hand, for capacity checks. */
+    Map<String, Integer> openLeadsByOwner() {
+        return jdbc.sql("select owner_id, count(*) from leads where owner_id is not null and status in (:inHand) group by owner_id")
+                .param("inHand", LeadStatus.IN_HAND.stream().map(Enum::name).toList())
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E enumOf(String name, Function<String, E> valueOf) {
+        return name == null ? null : valueOf.apply(name);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Lead map(ResultSet rs, int row) throws SQLException {
+        return new Lead(rs.getLong("id"), rs.getString("external_id"), rs.getString("name"), rs.getString("company"),
+                rs.getString("email"), rs.getString("phone"),
+                LeadSource.valueOf(rs.getString("source")), Region.valueOf(rs.getString("region")),
+                enumOf(rs.getString("industry"), Industry::valueOf), enumOf(rs.getString("product_line"), ProductLine::valueOf),
+                rs.getInt("visits_30d"), rs.getInt("dwell_seconds"), rs.getObject("score", Integer.class), rs.getString("grade"),
+                LeadStatus.valueOf(rs.getString("status")), rs.getString("owner_id"), instant(rs, "follow_up_due"),
+                rs.getString("process_instance_id"), rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+}

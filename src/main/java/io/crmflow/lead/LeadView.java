@@ -1,0 +1,20 @@
+package io.crmflow.lead;
+
+import java.time.Instant;
+
+import io.crmflow.team.Industry;
+import io.crmflow.team.ProductLine;
+import io.crmflow.team.Region;
+
+/** A lead as the API shows it. {@code duplicate} is true when the submission matched an open lead (SPEC §3.1). */
+public record LeadView(long id, String externalId, String name, String company, String email, String phone,
+                       LeadSource source, Region region, Industry industry, ProductLine productLine, int visits30d,
+                       int dwellSeconds, Integer score, String grade, LeadStatus status, String owner, Instant followUpDue,
+                       String processInstanceId, Instant createdAt, boolean duplicate) {
+
+    static LeadView of(Lead lead, boolean duplicate) {
+        return new LeadView(lead.id(), lead.externalId(), lead.name(), lead.company(), lead.email(), lead.phone(), lead.source(),
+                lead.region(), lead.industry(), lead.productLine(), lead.visits30d(), lead.dwellSeconds(), lead.score(),
+                lead.grade(), lead.status(), lead.ownerId(), lead.followUpDue(), lead.processInstanceId(), lead.createdAt(), duplicate);
+    }
+}

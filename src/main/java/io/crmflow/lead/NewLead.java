@@ -1,0 +1,35 @@
+package io.crmflow.lead;
+
+import io.crmflow.team.Industry;
+import io.crmflow.team.ProductLine;
+import io.crmflow.team.Region;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A lead as submitted by a web form, a partner system or a rep (SPEC §3.1). */
+public record NewLead(
+        @Size(max = 100) @Pattern(regexp = "[\\p{Alnum}._:\\-]+", message = "may contain only letters, digits and . _ : -") String externalId,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 200) String company,
+        @Email @Size(max = 254) String email,
+        @Size(max = 40) @Pattern(regexp = "[+0-9 ()\\-]*", message = "may contain only digits, spaces, + ( ) -") String phone,
+        @NotNull LeadSource source,
+        @NotNull Region region,
+        Industry industry,
+        ProductLine productLine,
+        @Min(0) @Max(100_000) Integer visits30d,
+        @Min(0) @Max(31_536_000) Integer dwellSeconds) {
+
+    public int visits() {
+        return visits30d == null ? 0 : visits30d;
+    }
+
+    public int dwell() {
+        return dwellSeconds == null ? 0 : dwellSeconds;
+    }
+}

@@ -1,0 +1,97 @@
+package io.crmflow.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieRuntimeFactory;
+import org.kie.dmn.api.core.DMNRuntime;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a {@link RuleSet} from rule files with the Drools compilers. A set with any error is refused as a whole,
+ * with every problem named by file and line, so that a broken file can never replace a working version.
+ */
+@Component
+public class RuleSetCompiler {
+
+    private static final String RESOURCE_ROOT = "src/main/resources/rules/";
+
+    private final KieServices kieServices = KieServices.Factory.get();
+    private final AtomicLong builds = new AtomicLong();
+    private final List<RuleFileValidator> validators;
+
+    public RuleSetCompiler(List<RuleFileValidator> validators) {
+        this.validators = List.copyOf(validators);
+    }
+
+    public RuleSet compile(Collection<RuleFile> ruleFiles) {
+        SortedMap<String, RuleFile> files = new TreeMap<>();
+        ruleFiles.forEach(file -> files.put(file.name(), file));
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleFileValidator validator : validators) {
+            problems.addAll(validator.validate(files.values()));
+        }
+        String version = contentHash(files.values());
+        // A unique release id per build: the KIE repository keeps modules by id, and equal ids would alias versions.
+        ReleaseId releaseId = kieServices.newReleaseId("io.crmflow.rules", "ruleset-" + version, "1." + builds.incrementAndGet());
+        KieFileSystem fileSystem = kieServices.newKieFileSystem();
+        fileSystem.generateAndWritePomXML(releaseId);
+        for (RuleFile file : files.values()) {
+            if (file.isDmn() || file.isDrl()) {
+                fileSystem.write(kieServices.getResources().newByteArrayResource(file.content())
+                        .setSourcePath(RESOURCE_ROOT + file.name())
+                        .setResourceType(file.isDmn() ? ResourceType.DMN : ResourceType.DRL));
+            }
+        }
+        KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(new RuleProblem(fileName(message.getPath()), message.getLine(), message.getText()));
+        }
+        if (!problems.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            throw new RuleValidationException(problems);
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        kieServices.getRepository().removeKieModule(releaseId);
+        DMNRuntime dmnRuntime = KieRuntimeFactory.of(container.getKieBase()).get(DMNRuntime.class);
+        return new RuleSet(version, files, container, dmnRuntime);
+    }
+
+    private static String fileName(String path) {
+        if (path == null) {
+            return "(rule set)";
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    static String contentHash(Collection<RuleFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RuleFile file : files) {
+                digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.content());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.crmflow.team;
+
+public enum ProductLine {
+    OTC, PRESCRIPTION, DEVICES, CONSUMABLES
+}

@@ -1,0 +1,41 @@
+package io.crmflow;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that need the whole application: real engine, real rules, real HTTP. All subclasses share one
+ * Spring context (same configuration), so the application starts once per test run. Data is not reset between
+ * tests: each test makes its own unique records.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}

@@ -1,0 +1,90 @@
+package io.crmflow.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.crmflow.lead.assignment.AssignedRep;
+import io.crmflow.lead.assignment.AssignmentLead;
+import io.crmflow.lead.assignment.RepCandidate;
+import io.crmflow.rules.ShippedRules;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code rules/lead-assignment.drl} against the demo reps of SPEC §2 (match = region 50 + product 35 + industry 15). */
+class LeadAssignmentRulesTest {
+
+    private record Rep(String id, String regions, String productLines, String industries, int capacity) {
+    }
+
+    private static final List<Rep> SPEC_REPS = List.of(
+            new Rep("alice", "EAST", "DEVICES CONSUMABLES", "HOSPITAL CLINIC", 20),
+            new Rep("frank", "EAST", "DEVICES", "HOSPITAL", 10),
+            new Rep("bob", "EAST", "OTC PRESCRIPTION", "PHARMACY DISTRIBUTOR", 20),
+            new Rep("chen", "SOUTH", "OTC DEVICES", "PHARMACY HOSPITAL", 20),
+            new Rep("dana", "NORTH", "PRESCRIPTION DEVICES", "HOSPITAL", 20),
+            new Rep("eli", "SOUTHWEST", "OTC PRESCRIPTION DEVICES CONSUMABLES", "HOSPITAL PHARMACY CLINIC DISTRIBUTOR", 15));
+
+    /**
+     * @param load      open leads per rep, e.g. {@code alice=3 frank=1}
+     * @param excluded  reps who already let this lead lapse
+     * @param winner    expected owner, or {@code POOL}
+     */
+    @ParameterizedTest(name = "{0} {1} {2} load[{3}] excluded[{4}] -> {5} ({6} %)")
+    @CsvSource({
+            "EAST,      DEVICES,      HOSPITAL,    ,                  , alice, 100",
+            "EAST,      DEVICES,      HOSPITAL,    alice=3 frank=1,   , frank, 100",
+            "EAST,      DEVICES,      HOSPITAL,    alice=2 frank=2,   , alice, 100",
+            "EAST,      DEVICES,      HOSPITAL,    alice=20,          , frank, 100",
+            "EAST,      DEVICES,      HOSPITAL,    alice=20 frank=10, , POOL,  0",
+            "EAST,      DEVICES,      HOSPITAL,    ,                  alice, frank, 100",
+            "EAST,      DEVICES,      HOSPITAL,    ,                  alice frank, POOL, 0",
+            "EAST,      CONSUMABLES,  CLINIC,      ,                  , alice, 100",
+            "EAST,      CONSUMABLES,  PHARMACY,    ,                  , alice, 85",
+            "EAST,      OTC,          PHARMACY,    ,                  , bob,   100",
+            "EAST,      PRESCRIPTION, HOSPITAL,    ,                  , bob,   85",
+            "EAST,      DEVICES,      PHARMACY,    frank=0 alice=5,   , frank, 85",
+            "SOUTH,     DEVICES,      HOSPITAL,    ,                  , chen,  100",
+            "SOUTH,     CONSUMABLES,  HOSPITAL,    ,                  , POOL,  0",
+            "NORTH,     PRESCRIPTION, HOSPITAL,    ,                  , dana,  100",
+            "NORTH,     OTC,          HOSPITAL,    ,                  , POOL,  0",
+            "SOUTHWEST, CONSUMABLES,  DISTRIBUTOR, ,                  , eli,   100",
+            "SOUTHWEST, DEVICES,      HOSPITAL,    eli=15,            , POOL,  0"})
+    void winnerFollowsMatchThenLoadThenUserId(String region, String productLine, String industry, String load, String excluded,
+                                              String winner, int match) {
+        Map<String, Integer> openLeads = new HashMap<>();
+        if (load != null) {
+            for (String entry : load.trim().split("\\s+")) {
+                String[] parts = entry.split("=");
+                openLeads.put(parts[0], Integer.parseInt(parts[1]));
+            }
+        }
+        List<Object> facts = new ArrayList<>();
+        facts.add(new AssignmentLead(region, productLine, industry, excluded == null ? Set.of() : Set.of(excluded.trim().split("\\s+"))));
+        for (Rep rep : SPEC_REPS) {
+            facts.add(new RepCandidate(rep.id(), words(rep.regions()), words(rep.productLines()), words(rep.industries()),
+                    rep.capacity(), openLeads.getOrDefault(rep.id(), 0)));
+        }
+
+        Optional<AssignedRep> assigned = ShippedRules.ruleSet().fire(facts).factsOfType(AssignedRep.class).stream().findFirst();
+
+        if ("POOL".equals(winner)) {
+            assertThat(assigned).isEmpty();
+        } else {
+            assertThat(assigned).hasValueSatisfying(rep -> {
+                assertThat(rep.getUserId()).isEqualTo(winner);
+                assertThat(rep.getMatch()).isEqualTo(match);
+            });
+        }
+    }
+
+    private static Set<String> words(String text) {
+        return Set.copyOf(Arrays.asList(text.split(" ")));
+    }
+}
