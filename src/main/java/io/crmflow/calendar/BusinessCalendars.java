@@ -1,25 +1,21 @@
 package io.crmflow.calendar;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.RuleFile;
-import io.crmflow.rules.RuleFileValidator;
-import io.crmflow.rules.RuleProblem;
 import io.crmflow.rules.RuleSet;
 import org.springframework.stereotype.Service;
 
 /**
  * The business calendar of the active rule set ({@code rules/business-calendar.yaml}). It is part of the rule set so a
- * rules owner changes holidays the same way as a decision table, and a broken calendar can never be activated.
+ * rules owner changes holidays the same way as a decision table; {@link BusinessCalendarValidator} keeps a broken
+ * calendar from being activated.
  */
 @Service
-public class BusinessCalendars implements RuleFileValidator {
+public class BusinessCalendars {
 
     public static final String FILE_NAME = "business-calendar.yaml";
 
@@ -46,20 +42,6 @@ public class BusinessCalendars implements RuleFileValidator {
 
     public Instant addBusinessHours(Instant start, long hours) {
         return current().addBusinessTime(start, Duration.ofHours(hours));
-    }
-
-    @Override
-    public List<RuleProblem> validate(Collection<RuleFile> files) {
-        RuleFile calendar = files.stream().filter(file -> file.name().equals(FILE_NAME)).findFirst().orElse(null);
-        if (calendar == null) {
-            return List.of(new RuleProblem(FILE_NAME, null, "missing: every rule set needs a business calendar"));
-        }
-        try {
-            BusinessCalendar.parse(new String(calendar.content(), StandardCharsets.UTF_8));
-            return List.of();
-        } catch (CalendarDefinitionException e) {
-            return List.of(new RuleProblem(FILE_NAME, e.line() > 0 ? e.line() : null, e.getMessage()));
-        }
     }
 
     private record Parsed(String version, BusinessCalendar calendar) {

@@ -2,9 +2,11 @@ package io.crmflow.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -97,7 +99,8 @@ public final class RuleSet {
     public RuleFiring fire(Collection<?> facts) {
         KieSession session = container.newKieSession();
         try {
-            List<MatchedRule> fired = new ArrayList<>();
+            // A rule firing once per rep would bury the explanation: each rule is listed once.
+            Set<MatchedRule> fired = new LinkedHashSet<>();
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
