@@ -1,12 +1,10 @@
 package io.crmflow.lead;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Record dispatch": the region's manager handed a pool lead to a rep of their choice. */
+/** Service task "Record dispatch": the region's manager handed the lead to a rep of their choice. */
 @Component
 class DispatchLeadDelegate implements JavaDelegate {
 
@@ -18,11 +16,9 @@ class DispatchLeadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String rep = (String) execution.getVariable("dispatchTo");
-        int hours = ((Number) execution.getVariable("followUpBusinessHours")).intValue();
-        Assignment assignment = leads.dispatch((Long) execution.getVariable("leadId"), rep, hours,
-                (String) execution.getVariable("poolManager"));
+        Assignment assignment = leads.dispatch(ProcessVariables.leadId(execution), ProcessVariables.text(execution, "dispatchTo"),
+                ProcessVariables.hours(execution, "followUpBusinessHours"), ProcessVariables.text(execution, "regionManager"));
         execution.setVariable("owner", assignment.ownerId());
-        execution.setVariable("followUpDue", Date.from(assignment.followUpDue()));
+        execution.setVariable("followUpDue", ProcessVariables.date(assignment.followUpDue()));
     }
 }

@@ -96,6 +96,10 @@ class LeadRepository {
                 .param(LeadStatus.IN_POOL.name()).param(timestamp(now)).param(id).update();
     }
 
+    void changeScore(long id, int score, String grade, Instant now) {
+        jdbc.sql("update leads set score = ?, grade = ?, updated_at = ? where id = ?").params(score, grade, timestamp(now), id).update();
+    }
+
     void changeStatus(long id, LeadStatus status, Instant now) {
         jdbc.sql("update leads set status = ?, updated_at = ? where id = ?").param(status.name()).param(timestamp(now)).param(id).update();
     }

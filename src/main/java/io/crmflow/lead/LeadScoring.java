@@ -21,17 +21,28 @@ class LeadScoring {
     }
 
     LeadScore score(NewLead lead) {
+        return score(lead.source(), lead.visits(), lead.dwell());
+    }
+
+    LeadScore score(Lead lead) {
+        return score(lead.source(), lead.visits30d(), lead.dwellSeconds());
+    }
+
+    private LeadScore score(LeadSource source, int visits30d, int dwellSeconds) {
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("source", lead.source().name());
-        inputs.put("visits30d", lead.visits());
-        inputs.put("dwellSeconds", lead.dwell());
+        inputs.put("source", source.name());
+        inputs.put("visits30d", visits30d);
+        inputs.put("dwellSeconds", dwellSeconds);
         DecisionOutcome outcome = rules.current().evaluate(MODEL, inputs);
         if (!(outcome.result("leadScore") instanceof Number score) || !(outcome.result("leadGrade") instanceof Map<?, ?> grade)) {
             throw new DecisionFailedException("DMN model '" + MODEL + "' must decide leadScore (number) and leadGrade (grade, "
                     + "followUpBusinessHours, route); it returned " + outcome.results());
         }
-        Object hours = grade.get("followUpBusinessHours");
-        return new LeadScore(score.intValue(), (String) grade.get("grade"),
-                hours instanceof Number number ? number.intValue() : null, (String) grade.get("route"), outcome);
+        return new LeadScore(score.intValue(), (String) grade.get("grade"), hours(grade.get("followUpBusinessHours")),
+                (String) grade.get("route"), hours(grade.get("qualifyBusinessHours")), outcome);
+    }
+
+    private static Integer hours(Object value) {
+        return value instanceof Number number ? number.intValue() : null;
     }
 }

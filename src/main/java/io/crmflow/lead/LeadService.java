@@ -60,14 +60,7 @@ public class LeadService {
         LeadScore score = scoring.score(submitted);
         long id = leads.insert(submitted, score.score(), score.grade(), actor, now);
         history.recordEvent(id, "CREATED", describe(submitted), actor, now);
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("score", score.score());
-        outputs.put("grade", score.grade());
-        outputs.put("followUpBusinessHours", score.followUpBusinessHours());
-        outputs.put("route", score.route());
-        history.recordDecision(id, "SCORE", score.outcome().inputs(), outputs, score.outcome().matchedRules(),
-                score.outcome().ruleSetVersion(), now);
-        history.recordEvent(id, "SCORED", "score " + score.score() + ", grade " + score.grade(), "rules@" + score.outcome().ruleSetVersion(), now);
+        recordScore(id, "SCORE", score, now);
 
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("leadId", id);
@@ -77,10 +70,10 @@ public class LeadService {
         variables.put("phone", submitted.phone());
         variables.put("source", submitted.source().name());
         variables.put("region", submitted.region().name());
-        variables.put("score", score.score());
-        variables.put("grade", score.grade());
-        variables.put("route", score.route());
-        variables.put("followUpBusinessHours", score.followUpBusinessHours());
+        variables.put("regionManager", regionManager(submitted.region()));
+        variables.put("previousOwners", "");
+        variables.put("reclaimCount", 0);
+        variables.putAll(score.processVariables());
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables);
         leads.attachProcess(id, instance.getId());
         return new LeadSubmission(get(id), LeadSubmission.Kind.CREATED);
@@ -133,16 +126,15 @@ public class LeadService {
             outputs.put("followUpDue", due.toString());
             history.recordEvent(leadId, "ASSIGNED", "to " + owner + " (match " + result.winner().get().getMatch()
                     + " %), contact due " + due, "rules@" + result.firing().ruleSetVersion(), now);
-            decided = new Assignment(owner, due, null);
+            decided = new Assignment(owner, due);
         } else {
-            // A region without a manager still needs someone to dispatch: the administrator.
-            String manager = team.managerOf(lead.region()).orElse("admin");
+            String manager = regionManager(lead.region());
             leads.moveToPool(leadId, now);
             outputs.put("pool", lead.region().name());
             outputs.put("poolManager", manager);
             history.recordEvent(leadId, "POOLED", "no eligible rep; in the " + lead.region() + " pool, dispatch by " + manager,
                     "rules@" + result.firing().ruleSetVersion(), now);
-            decided = new Assignment(null, null, manager);
+            decided = new Assignment(null, null);
         }
         history.recordDecision(leadId, "ASSIGNMENT", inputs, outputs, result.firing().firedRules(), result.firing().ruleSetVersion(), now);
         return decided;
@@ -159,19 +151,65 @@ public class LeadService {
         Instant due = calendars.addBusinessHours(now, followUpBusinessHours);
         leads.assign(leadId, repId, due, now);
         history.recordEvent(leadId, "DISPATCHED", "to " + repId + ", contact due " + due, manager, now);
-        return new Assignment(repId, due, null);
+        return new Assignment(repId, due);
+    }
+
+    /** The owner reached the lead; returns the deadline for qualifying it. */
+    @Transactional
+    Instant recordContact(long leadId, String channel, String note, String actor, int qualifyBusinessHours) {
+        Instant now = now();
+        leads.changeStatus(leadId, LeadStatus.CONTACTED, now);
+        history.recordEvent(leadId, "CONTACTED", channel + ": " + note, actor, now);
+        return calendars.addBusinessHours(now, qualifyBusinessHours);
+    }
+
+    /** The owner let the follow-up deadline pass: the lead goes back to the pool, to be assigned to someone else. */
+    @Transactional
+    void reclaim(long leadId, String owner, int reclaimCount) {
+        Instant now = now();
+        leads.moveToPool(leadId, now);
+        history.recordEvent(leadId, "RECLAIMED", "from " + owner + ": not contacted by the deadline (reclaim " + reclaimCount + ")",
+                "process", now);
+    }
+
+    /** Nurturing reached its end: the lead is scored again on its current data. */
+    @Transactional
+    LeadScore rescore(long leadId) {
+        Instant now = now();
+        LeadScore score = scoring.score(get(leadId));
+        leads.changeScore(leadId, score.score(), score.grade(), now);
+        recordScore(leadId, "RESCORE", score, now);
+        return score;
     }
 
     @Transactional
-    void recordContact(long leadId, String channel, String note, String actor) {
-        leads.changeStatus(leadId, LeadStatus.CONTACTED, now());
-        history.recordEvent(leadId, "CONTACTED", channel + ": " + note, actor, now());
+    void startNurturing(long leadId, String grade) {
+        Instant now = now();
+        leads.changeStatus(leadId, LeadStatus.NURTURING, now);
+        history.recordEvent(leadId, "NURTURE_STARTED", "grade " + grade + ": touches on day 1, 3, 7, re-score on day 30", "process", now);
+    }
+
+    @Transactional
+    void recordNurtureTouch(long leadId, int day, String channel) {
+        history.recordEvent(leadId, "NURTURE_TOUCH", "day " + day + " via " + channel, "process", now());
     }
 
     @Transactional
     void recordOutcome(long leadId, LeadStatus status, String detail, String actor) {
         leads.changeStatus(leadId, status, now());
         history.recordEvent(leadId, status.name(), detail, actor, now());
+    }
+
+    private void recordScore(long leadId, String kind, LeadScore score, Instant now) {
+        history.recordDecision(leadId, kind, score.outcome().inputs(), score.outputs(), score.outcome().matchedRules(),
+                score.outcome().ruleSetVersion(), now);
+        history.recordEvent(leadId, kind.equals("SCORE") ? "SCORED" : "RESCORED", "score " + score.score() + ", grade " + score.grade(),
+                "rules@" + score.outcome().ruleSetVersion(), now);
+    }
+
+    /** The manager who dispatches the region's pool; a region without one falls back to the administrator. */
+    private String regionManager(io.crmflow.team.Region region) {
+        return team.managerOf(region).orElse("admin");
     }
 
     private static Instant now() {

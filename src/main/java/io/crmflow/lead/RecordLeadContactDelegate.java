@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Record contact": the owner reached the lead; the timeline shows how and what was said. */
+/** Service task "Record contact": the owner reached the lead; the qualification clock starts. */
 @Component
 class RecordLeadContactDelegate implements JavaDelegate {
 
@@ -16,7 +16,9 @@ class RecordLeadContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        leads.recordContact((Long) execution.getVariable("leadId"), (String) execution.getVariable("contactChannel"),
-                (String) execution.getVariable("contactNote"), (String) execution.getVariable("owner"));
+        var qualifyDue = leads.recordContact(ProcessVariables.leadId(execution), ProcessVariables.text(execution, "contactChannel"),
+                ProcessVariables.text(execution, "contactNote"), ProcessVariables.text(execution, "owner"),
+                ProcessVariables.hours(execution, "qualifyBusinessHours"));
+        execution.setVariable("qualifyDue", ProcessVariables.date(qualifyDue));
     }
 }

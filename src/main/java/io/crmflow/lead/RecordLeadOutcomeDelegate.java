@@ -21,6 +21,6 @@ class RecordLeadOutcomeDelegate implements JavaDelegate {
         String detail = outcome == LeadOutcome.DISQUALIFIED
                 ? "reason " + execution.getVariable("disqualifyReason") + (note == null ? "" : ": " + note)
                 : note;
-        leads.recordOutcome((Long) execution.getVariable("leadId"), outcome.status(), detail, (String) execution.getVariable("owner"));
+        leads.recordOutcome(ProcessVariables.leadId(execution), outcome.status(), detail, ProcessVariables.text(execution, "owner"));
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Start nurturing": a grade-D lead is not worth a rep's time yet. */
+/** Service task "Start nurturing": a grade-D lead, or one its owner chose to nurture, is not worth a rep's time yet. */
 @Component
 class StartNurturingDelegate implements JavaDelegate {
 
@@ -16,7 +16,6 @@ class StartNurturingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        leads.recordOutcome((Long) execution.getVariable("leadId"), LeadStatus.NURTURING,
-                "grade " + execution.getVariable("grade") + ": nurturing instead of a rep", "rules");
+        leads.startNurturing(ProcessVariables.leadId(execution), ProcessVariables.text(execution, "grade"));
     }
 }

@@ -1,0 +1,42 @@
+package io.crmflow.lead;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Typed access to the variables of the lead-qualification process, shared by its delegates. */
+final class ProcessVariables {
+
+    private ProcessVariables() {
+    }
+
+    static long leadId(VariableScope scope) {
+        return ((Number) scope.getVariable("leadId")).longValue();
+    }
+
+    static int hours(VariableScope scope, String name) {
+        return ((Number) scope.getVariable(name)).intValue();
+    }
+
+    static String text(VariableScope scope, String name) {
+        return (String) scope.getVariable(name);
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    /** Reps who let the lead lapse, kept as a comma-separated string (Java serialization of variables is off). */
+    static Set<String> previousOwners(VariableScope scope) {
+        String owners = (String) scope.getVariable("previousOwners");
+        Set<String> result = new LinkedHashSet<>();
+        if (owners != null) {
+            Arrays.stream(owners.split(",")).filter(owner -> !owner.isBlank()).forEach(result::add);
+        }
+        return result;
+    }
+}
