@@ -1,6 +1,7 @@
 package io.crmflow;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,8 +32,15 @@ public abstract class IntegrationTest {
         return http.withBasicAuth(user, user);
     }
 
+    private static final AtomicLong PHONE_SEQUENCE = new AtomicLong(System.nanoTime() % 50_000_000L);
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A mainland mobile number no other test uses, so phone dedup never links unrelated test leads. */
+    protected static String uniquePhone() {
+        return String.format("+86 139 %08d", PHONE_SEQUENCE.incrementAndGet());
     }
 
     protected long count(String table) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
 import io.crmflow.lead.assignment.EligibleRep;
+import io.crmflow.lead.assignment.MatchPoints;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.RuleFiring;
@@ -53,5 +54,11 @@ class LeadAssignment {
     }
 
     record Result(Optional<AssignedRep> winner, List<EligibleRep> eligible, RuleFiring firing) {
+
+        /** The rep's match percentage: the points the rules awarded them for this lead. */
+        int matchOf(String userId) {
+            return firing.factsOfType(MatchPoints.class).stream().filter(points -> points.getUserId().equals(userId))
+                    .mapToInt(MatchPoints::getPoints).sum();
+        }
     }
 }

@@ -1,64 +1,120 @@
 package io.crmflow.lead;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 
+import io.crmflow.team.Region;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/leads")
-@Tag(name = "Leads", description = "线索 Lead intake, scoring and history")
+@Validated
+@Tag(name = "Leads", description = "线索 Lead intake, scoring, assignment and history")
 class LeadController {
 
     private final LeadService leads;
+    private final LeadCsvImport csvImport;
+    private final LeadAccess access;
 
-    LeadController(LeadService leads) {
+    LeadController(LeadService leads, LeadCsvImport csvImport, LeadAccess access) {
         this.leads = leads;
+        this.csvImport = csvImport;
+        this.access = access;
     }
 
-    @PostMapping
+    @PostMapping("/api/leads")
     @Operation(summary = "Submit a lead", description = "201 with a new lead (scored, assigned, process started); "
             + "200 with the existing lead for a repeated externalId or a duplicate of an open lead (duplicate=true).")
-    ResponseEntity<LeadView> submit(@Valid @RequestBody NewLead lead, Principal principal) {
+    ResponseEntity<LeadView> submit(@Valid @RequestBody NewLead lead, Authentication user) {
         LeadSubmission submission;
         try {
-            submission = leads.submit(lead, principal.getName());
+            submission = leads.submit(lead, user.getName());
         } catch (DuplicateKeyException concurrentRetry) {
             // The same externalId arrived twice at once: the other request created it, this one is the retry.
             submission = new LeadSubmission(leads.getByExternalId(lead.externalId()), LeadSubmission.Kind.REPEATED);
         }
-        LeadView view = LeadView.of(submission.lead(), submission.kind() == LeadSubmission.Kind.DUPLICATE);
+        LeadView view = LeadView.of(submission.lead(), access.viewer(user), submission.kind() == LeadSubmission.Kind.DUPLICATE);
         if (submission.kind() == LeadSubmission.Kind.CREATED) {
             return ResponseEntity.created(URI.create("/api/leads/" + view.id())).body(view);
         }
         return ResponseEntity.ok(view);
     }
 
-    @GetMapping("/{id}")
-    LeadView get(@PathVariable long id) {
-        return LeadView.of(leads.get(id), false);
+    @PostMapping(path = "/api/leads/import", consumes = "text/csv")
+    @Operation(summary = "Import leads from CSV", description = "Header row with columns " + "externalId, name, company, "
+            + "email, phone, source, region, industry, productLine, visits30d, dwellSeconds (name, source, region required). "
+            + "Each row is submitted like POST /api/leads; the report lists created, duplicate, repeated and rejected rows "
+            + "with line numbers. A malformed file is refused as a whole (400) and nothing is written.")
+    ResponseEntity<LeadImportReport> importCsv(@RequestBody String csv, Authentication user) {
+        LeadImportReport report = csvImport.importCsv(csv, user.getName());
+        return report.rejected() == report.rows().size() ? ResponseEntity.unprocessableEntity().body(report) : ResponseEntity.ok(report);
     }
 
-    @GetMapping("/{id}/decisions")
+    @GetMapping("/api/leads")
+    @Operation(summary = "Leads the caller may see (own, own region's pool, managed regions), newest first")
+    List<LeadView> list(@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) Region region,
+                        @RequestParam(required = false) @Size(max = 64) String owner,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                        @RequestParam(defaultValue = "0") @Min(0) int offset, Authentication user) {
+        LeadAccess.Viewer viewer = access.viewer(user);
+        return leads.list(viewer, status, region, owner, limit, offset).stream().map(lead -> LeadView.of(lead, viewer, false)).toList();
+    }
+
+    @GetMapping("/api/pool")
+    @Operation(summary = "公海 Pool leads of the caller's regions")
+    List<LeadView> pool(@RequestParam(required = false) Region region, Authentication user) {
+        return list(LeadStatus.IN_POOL, region, null, 500, 0, user);
+    }
+
+    @GetMapping("/api/leads/{id}")
+    LeadView get(@PathVariable long id, Authentication user) {
+        LeadAccess.Viewer viewer = access.viewer(user);
+        return LeadView.of(leads.visibleLead(id, viewer), viewer, false);
+    }
+
+    @PostMapping("/api/leads/{id}/claim")
+    @Operation(summary = "A rep takes a lead from the pool of their region (409 when someone was faster)")
+    LeadView claim(@PathVariable long id, Authentication user) {
+        LeadAccess.Viewer viewer = access.viewer(user);
+        return LeadView.of(leads.claim(id, viewer), viewer, false);
+    }
+
+    @PostMapping("/api/leads/{id}/dispatch")
+    @Operation(summary = "The region's manager hands a pool lead to a rep (same as the dispatch task in Tasklist)")
+    LeadView dispatch(@PathVariable long id, @Valid @RequestBody DispatchRequest request, Authentication user) {
+        LeadAccess.Viewer viewer = access.viewer(user);
+        return LeadView.of(leads.dispatchByManager(id, request.rep(), viewer), viewer, false);
+    }
+
+    @GetMapping("/api/leads/{id}/decisions")
     @Operation(summary = "Every automated decision about the lead, with inputs, outputs, fired rules and rule-set version")
-    List<LeadDecision> decisions(@PathVariable long id) {
+    List<LeadDecision> decisions(@PathVariable long id, Authentication user) {
+        leads.visibleLead(id, access.viewer(user));
         return leads.decisions(id);
     }
 
-    @GetMapping("/{id}/timeline")
+    @GetMapping("/api/leads/{id}/timeline")
     @Operation(summary = "The lead's append-only timeline")
-    List<LeadEvent> timeline(@PathVariable long id) {
+    List<LeadEvent> timeline(@PathVariable long id, Authentication user) {
+        leads.visibleLead(id, access.viewer(user));
         return leads.timeline(id);
+    }
+
+    record DispatchRequest(@NotBlank @Size(max = 64) String rep) {
     }
 }

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,6 +81,48 @@ class LeadRepository {
                 .param("phone", LeadKeys.phone(lead.phone()))
                 .param("company", LeadKeys.company(lead.company()))
                 .query(LeadRepository::map).optional();
+    }
+
+    /** Leads the viewer may see (row rules in SQL, so paging stays correct), newest first. */
+    List<Lead> findVisible(LeadAccess.Viewer viewer, LeadStatus status, Region region, String owner, int limit, int offset) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!viewer.admin()) {
+            where.append(" and (owner_id = :me");
+            params.put("me", viewer.userId());
+            if (!viewer.managedRegions().isEmpty()) {
+                where.append(" or region in (:managed)");
+                params.put("managed", viewer.managedRegionNames());
+            }
+            if (!viewer.repRegions().isEmpty()) {
+                where.append(" or (status = 'IN_POOL' and region in (:repRegions))");
+                params.put("repRegions", viewer.repRegionNames());
+            }
+            where.append(")");
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        if (region != null) {
+            where.append(" and region = :region");
+            params.put("region", region.name());
+        }
+        if (owner != null) {
+            where.append(" and owner_id = :owner");
+            params.put("owner", owner);
+        }
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("select " + COLUMNS + " from leads" + where + " order by id desc offset :offset rows fetch next :limit rows only")
+                .params(params).query(LeadRepository::map).list();
+    }
+
+    /** Hands a pool lead to a rep; false when it left the pool meanwhile (someone else was faster). */
+    boolean assignFromPool(long id, String ownerId, Instant followUpDue, Instant now) {
+        return jdbc.sql("update leads set owner_id = ?, follow_up_due = ?, status = ?, updated_at = ? where id = ? and status = ?")
+                .params(ownerId, timestamp(followUpDue), LeadStatus.ASSIGNED.name(), timestamp(now), id, LeadStatus.IN_POOL.name())
+                .update() == 1;
     }
 
     void attachProcess(long id, String processInstanceId) {

@@ -7,10 +7,17 @@ import java.util.Map;
 import java.util.Set;
 
 import io.crmflow.calendar.BusinessCalendars;
+import io.crmflow.team.Region;
+import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
+import io.crmflow.web.ConflictException;
+import io.crmflow.web.ForbiddenException;
+import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeadService {
 
     public static final String PROCESS_KEY = "lead-qualification";
+    static final String DISPATCH_TASK = "Task_DispatchLead";
 
     private final LeadRepository leads;
     private final LeadHistory history;
@@ -27,9 +35,10 @@ public class LeadService {
     private final BusinessCalendars calendars;
     private final SalesTeam team;
     private final RuntimeService runtime;
+    private final TaskService taskService;
 
     LeadService(LeadRepository leads, LeadHistory history, LeadScoring scoring, LeadAssignment assignment,
-                BusinessCalendars calendars, SalesTeam team, RuntimeService runtime) {
+                BusinessCalendars calendars, SalesTeam team, RuntimeService runtime, TaskService taskService) {
         this.leads = leads;
         this.history = history;
         this.scoring = scoring;
@@ -37,6 +46,7 @@ public class LeadService {
         this.calendars = calendars;
         this.team = team;
         this.runtime = runtime;
+        this.taskService = taskService;
     }
 
     /**
@@ -140,18 +150,91 @@ public class LeadService {
         return decided;
     }
 
-    /** A manager hands a pool lead to a rep; only an active rep of the team can take it. */
+    /**
+     * Hands a pool lead to a rep (the manager's dispatch task, or a rep's claim); only an active rep can take it, and
+     * only one taker wins when several try at once.
+     */
     @Transactional
-    Assignment dispatch(long leadId, String repId, int followUpBusinessHours, String manager) {
+    Assignment dispatch(long leadId, String repId, int followUpBusinessHours, String actor) {
         Instant now = now();
         boolean knownRep = team.activeReps().stream().anyMatch(rep -> rep.userId().equals(repId));
         if (!knownRep) {
-            throw new IllegalArgumentException("'" + repId + "' is not an active sales rep");
+            throw new InvalidRequestException("rep", "'" + repId + "' is not an active sales rep");
         }
         Instant due = calendars.addBusinessHours(now, followUpBusinessHours);
-        leads.assign(leadId, repId, due, now);
-        history.recordEvent(leadId, "DISPATCHED", "to " + repId + ", contact due " + due, manager, now);
+        if (!leads.assignFromPool(leadId, repId, due, now)) {
+            throw new ConflictException("Lead " + leadId + " is no longer in the pool");
+        }
+        history.recordEvent(leadId, "DISPATCHED", "to " + repId + ", contact due " + due, actor, now);
         return new Assignment(repId, due);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Lead> list(LeadAccess.Viewer viewer, LeadStatus status, Region region, String owner, int limit, int offset) {
+        return leads.findVisible(viewer, status, region, owner, limit, offset);
+    }
+
+    /** A lead the viewer may see; any other id looks exactly like one that does not exist. */
+    @Transactional(readOnly = true)
+    Lead visibleLead(long id, LeadAccess.Viewer viewer) {
+        Lead lead = get(id);
+        if (!viewer.canSee(lead)) {
+            throw new LeadNotFoundException(id);
+        }
+        return lead;
+    }
+
+    /**
+     * A rep takes a lead from the pool of their region if the assignment rules find them eligible for it (match, capacity,
+     * not a previous owner); the check is recorded as a decision like any automatic assignment.
+     */
+    @Transactional
+    Lead claim(long id, LeadAccess.Viewer viewer) {
+        Lead lead = get(id);
+        if (!viewer.isRepIn(lead.region())) {
+            visibleLead(id, viewer);
+            throw new ForbiddenException("Only sales reps of region " + lead.region() + " can claim its pool leads");
+        }
+        if (lead.status() != LeadStatus.IN_POOL) {
+            // A rep of the region saw it in the pool a moment ago: "someone was faster", not "no such lead".
+            throw new ConflictException("Lead " + id + " is no longer in the pool");
+        }
+        String claimant = viewer.userId();
+        Set<String> previousOwners = ProcessVariables.previousOwners((String) runtime.getVariable(lead.processInstanceId(), "previousOwners"));
+        LeadAssignment.Result result = assignment.decide(lead, previousOwners);
+        int match = result.matchOf(claimant);
+        if (result.eligible().stream().noneMatch(rep -> rep.getUserId().equals(claimant))) {
+            String why = previousOwners.contains(claimant) ? "already let this lead lapse once"
+                    : "match " + match + " % (eligible from 82 %) with " + leads.openLeadsByOwner().getOrDefault(claimant, 0)
+                    + " open leads (capacity " + team.rep(claimant).map(SalesRep::capacity).orElse(0) + ")";
+            throw new InvalidRequestException("lead", claimant + " is not eligible for lead " + id + ": " + why);
+        }
+        Instant now = now();
+        history.recordDecision(id, "CLAIM", Map.of("claimant", claimant, "region", lead.region().name(),
+                        "excludedOwners", List.copyOf(previousOwners)), Map.of("eligible", true, "match", match),
+                result.firing().firedRules(), result.firing().ruleSetVersion(), now);
+        completeDispatch(lead, claimant);
+        return get(id);
+    }
+
+    /** A region's manager hands a pool lead to a rep, the same as completing the dispatch task in Tasklist. */
+    @Transactional
+    Lead dispatchByManager(long id, String repId, LeadAccess.Viewer viewer) {
+        Lead lead = visibleLead(id, viewer);
+        if (!viewer.manages(lead.region())) {
+            throw new ForbiddenException("Only the manager of region " + lead.region() + " can dispatch its leads");
+        }
+        completeDispatch(lead, repId);
+        return get(id);
+    }
+
+    private void completeDispatch(Lead lead, String repId) {
+        Task task = taskService.createTaskQuery().processInstanceId(lead.processInstanceId())
+                .taskDefinitionKey(DISPATCH_TASK).singleResult();
+        if (task == null || lead.status() != LeadStatus.IN_POOL) {
+            throw new ConflictException("Lead " + lead.id() + " is not in the pool (status " + lead.status() + ")");
+        }
+        taskService.complete(task.getId(), Map.of("dispatchTo", repId));
     }
 
     /** The owner reached the lead; returns the deadline for qualifying it. */
@@ -208,7 +291,7 @@ public class LeadService {
     }
 
     /** The manager who dispatches the region's pool; a region without one falls back to the administrator. */
-    private String regionManager(io.crmflow.team.Region region) {
+    private String regionManager(Region region) {
         return team.managerOf(region).orElse("admin");
     }
 

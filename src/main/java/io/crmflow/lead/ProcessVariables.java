@@ -32,7 +32,10 @@ final class ProcessVariables {
 
     /** Reps who let the lead lapse, kept as a comma-separated string (Java serialization of variables is off). */
     static Set<String> previousOwners(VariableScope scope) {
-        String owners = (String) scope.getVariable("previousOwners");
+        return previousOwners((String) scope.getVariable("previousOwners"));
+    }
+
+    static Set<String> previousOwners(String owners) {
         Set<String> result = new LinkedHashSet<>();
         if (owners != null) {
             Arrays.stream(owners.split(",")).filter(owner -> !owner.isBlank()).forEach(result::add);

@@ -2,7 +2,7 @@ package io.crmflow.team;
 
 import java.util.Set;
 
-/** A sales rep's skills and capacity, the inputs of lead assignment. */
+/** A sales rep's skills and capacity, the inputs of lead assignment; inactive reps get no new leads. */
 public record SalesRep(String userId, Set<Region> regions, Set<ProductLine> productLines, Set<Industry> industries,
-                       int capacity) {
+                       int capacity, boolean active) {
 }

@@ -3,17 +3,22 @@ package io.crmflow.team;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Who sells where: rep profiles and the manager of each region. */
+/** Who sells where: rep profiles (the inputs of lead assignment) and the manager of each region. */
 @Service
 public class SalesTeam {
+
+    private static final String REP_COLUMNS = "user_id, regions, product_lines, industries, capacity, active";
 
     private final JdbcClient jdbc;
 
@@ -22,22 +27,60 @@ public class SalesTeam {
     }
 
     public List<SalesRep> activeReps() {
-        return jdbc.sql("select user_id, regions, product_lines, industries, capacity from sales_rep where active order by user_id")
-                .query((rs, row) -> new SalesRep(rs.getString("user_id"),
-                        parse(rs.getString("regions"), Region.class),
-                        parse(rs.getString("product_lines"), ProductLine.class),
-                        parse(rs.getString("industries"), Industry.class),
-                        rs.getInt("capacity")))
-                .list();
+        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep where active order by user_id").query(SalesTeam::rep).list();
+    }
+
+    public List<SalesRep> allReps() {
+        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep order by user_id").query(SalesTeam::rep).list();
+    }
+
+    /** The active profile of a rep. */
+    public Optional<SalesRep> rep(String userId) {
+        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep where active and user_id = ?").param(userId).query(SalesTeam::rep).optional();
     }
 
     public Optional<String> managerOf(Region region) {
         return jdbc.sql("select user_id from region_manager where region = ?").param(region.name()).query(String.class).optional();
     }
 
+    public Map<Region, String> managers() {
+        return jdbc.sql("select region, user_id from region_manager").query((rs, row) -> Map.entry(Region.valueOf(rs.getString(1)), rs.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    }
+
     public Set<Region> regionsManagedBy(String userId) {
         return jdbc.sql("select region from region_manager where user_id = ?").param(userId)
                 .query((rs, row) -> Region.valueOf(rs.getString(1))).set();
+    }
+
+    @Transactional
+    public SalesRep saveRep(SalesRep rep) {
+        int updated = jdbc.sql("update sales_rep set regions = ?, product_lines = ?, industries = ?, capacity = ?, active = ? where user_id = ?")
+                .params(csv(rep.regions()), csv(rep.productLines()), csv(rep.industries()), rep.capacity(), rep.active(), rep.userId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into sales_rep (user_id, regions, product_lines, industries, capacity, active) values (?, ?, ?, ?, ?, ?)")
+                    .params(rep.userId(), csv(rep.regions()), csv(rep.productLines()), csv(rep.industries()), rep.capacity(), rep.active())
+                    .update();
+        }
+        return rep;
+    }
+
+    @Transactional
+    public void setManager(Region region, String userId) {
+        if (jdbc.sql("update region_manager set user_id = ? where region = ?").params(userId, region.name()).update() == 0) {
+            jdbc.sql("insert into region_manager (region, user_id) values (?, ?)").params(region.name(), userId).update();
+        }
+    }
+
+    private static String csv(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static SalesRep rep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SalesRep(rs.getString("user_id"), parse(rs.getString("regions"), Region.class),
+                parse(rs.getString("product_lines"), ProductLine.class), parse(rs.getString("industries"), Industry.class),
+                rs.getInt("capacity"), rs.getBoolean("active"));
     }
 
     private static <E extends Enum<E>> Set<E> parse(String csv, Class<E> type) {

@@ -16,17 +16,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies of {@code /api}: an announced oversize body is refused before it is read, a chunked one as soon
- * as it crosses the limit. Protects memory from a client that streams megabytes of JSON.
+ * Caps request bodies of {@code /api} (imports have a larger cap): an announced oversize body is refused before it is
+ * read, a chunked one as soon as it crosses the limit. Protects memory from a client that streams megabytes of JSON.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxImportBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(@Value("${crmflow.api.max-body-bytes}") long maxBytes, ObjectMapper json) {
+    RequestSizeLimitFilter(@Value("${crmflow.api.max-body-bytes}") long maxBytes,
+                           @Value("${crmflow.api.max-import-bytes}") long maxImportBytes, ObjectMapper json) {
         this.maxBytes = maxBytes;
+        this.maxImportBytes = maxImportBytes;
         this.json = json;
     }
 
@@ -39,13 +42,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = request.getRequestURI().endsWith("/import") ? maxImportBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), RequestTooLargeException.problem());
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -369,6 +370,19 @@ class BusinessCalendarTest {
             assertThat(working).isEqualTo(248);
             assertThat(shipped.holidayName(LocalDate.of(2026, 2, 17))).hasValueSatisfying(
                     name -> assertThat(name).contains("春节").contains("Spring Festival"));
+        }
+
+        /** 13 statutory days off, 7 of them on weekdays: 261 weekdays - 7 = 254 working days. */
+        @Test
+        void has2027StatutoryDaysOff() {
+            long holidays = LocalDate.of(2027, 1, 1).datesUntil(LocalDate.of(2028, 1, 1))
+                    .filter(d -> shipped.holidayName(d).isPresent()).count();
+            long working = LocalDate.of(2027, 1, 1).datesUntil(LocalDate.of(2028, 1, 1)).filter(shipped::isWorkingDay).count();
+            assertThat(holidays).isEqualTo(1 + 4 + 1 + 2 + 1 + 1 + 3);
+            assertThat(working).isEqualTo(254);
+            // A B lead (9 business hours) arriving at 17:00 on the Thursday before the Spring Festival is due on Tuesday.
+            assertThat(shipped.addBusinessTime(ZonedDateTime.of(2027, 2, 4, 17, 0, 0, 0, SHANGHAI).toInstant(), Duration.ofHours(9)))
+                    .isEqualTo(ZonedDateTime.of(2027, 2, 9, 17, 0, 0, 0, SHANGHAI).toInstant());
         }
     }
 

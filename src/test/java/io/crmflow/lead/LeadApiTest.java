@@ -104,7 +104,7 @@ class LeadApiTest extends IntegrationTest {
         long id = first.getBody().get("id").asLong();
         assertThat(duplicate.getBody().get("id").asLong()).isEqualTo(id);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isEqualTo(1);
-        JsonNode timeline = as("alice").getForObject("/api/leads/" + id + "/timeline", JsonNode.class);
+        JsonNode timeline = as("mia").getForObject("/api/leads/" + id + "/timeline", JsonNode.class);
         assertThat(timeline.findValuesAsText("type")).contains("CREATED", "SCORED", "ASSIGNED", "DUPLICATE_SUBMISSION");
     }
 

@@ -55,7 +55,9 @@ class LeadAssignmentRulesTest {
             "NORTH,     PRESCRIPTION, HOSPITAL,    ,                  , dana,  100",
             "NORTH,     OTC,          HOSPITAL,    ,                  , POOL,  0",
             "SOUTHWEST, CONSUMABLES,  DISTRIBUTOR, ,                  , eli,   100",
-            "SOUTHWEST, DEVICES,      HOSPITAL,    eli=15,            , POOL,  0"})
+            "SOUTHWEST, DEVICES,      HOSPITAL,    eli=15,            , POOL,  0",
+            "EAST,      ,             HOSPITAL,    ,                  , POOL,  0",
+            "SOUTH,     DEVICES,      ,            ,                  , chen,  85"})
     void winnerFollowsMatchThenLoadThenUserId(String region, String productLine, String industry, String load, String excluded,
                                               String winner, int match) {
         Map<String, Integer> openLeads = new HashMap<>();

@@ -1,0 +1,92 @@
+package io.crmflow.lead;
+
+import java.util.Collection;
+import java.util.Set;
+
+import io.crmflow.team.Region;
+import io.crmflow.team.SalesRep;
+import io.crmflow.team.SalesTeam;
+import io.crmflow.security.CrmflowGroup;
+import io.crmflow.security.CurrentUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Row and field rules for leads (SPEC §8): a rep sees own leads and the pool of own regions, a manager the leads of
+ * their regions, an administrator everything; phone and email are shown in full only to the owner, the region's
+ * manager and administrators.
+ */
+@Component
+class LeadAccess {
+
+    private final SalesTeam team;
+
+    LeadAccess(SalesTeam team) {
+        this.team = team;
+    }
+
+    Viewer viewer(Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Set<Region> managed = user.isIn(CrmflowGroup.SALES_MANAGER) ? team.regionsManagedBy(user.userId()) : Set.of();
+        Set<Region> repRegions = user.isIn(CrmflowGroup.SALES_REP)
+                ? team.rep(user.userId()).map(SalesRep::regions).orElse(Set.of())
+                : Set.of();
+        return new Viewer(user.userId(), user.isAdmin(), managed, repRegions);
+    }
+
+    /** Who is asking, with the regions their role gives them. */
+    record Viewer(String userId, boolean admin, Set<Region> managedRegions, Set<Region> repRegions) {
+
+        boolean canSee(Lead lead) {
+            return admin || managedRegions.contains(lead.region()) || userId.equals(lead.ownerId())
+                    || lead.status() == LeadStatus.IN_POOL && repRegions.contains(lead.region());
+        }
+
+        boolean seesContactDetails(Lead lead) {
+            return admin || managedRegions.contains(lead.region()) || userId.equals(lead.ownerId());
+        }
+
+        boolean manages(Region region) {
+            return admin || managedRegions.contains(region);
+        }
+
+        boolean isRepIn(Region region) {
+            return repRegions.contains(region);
+        }
+
+        Collection<String> managedRegionNames() {
+            return managedRegions.stream().map(Enum::name).toList();
+        }
+
+        Collection<String> repRegionNames() {
+            return repRegions.stream().map(Enum::name).toList();
+        }
+    }
+
+    /** {@code 138****1234}: keeps enough to recognise a number, not enough to call it. */
+    static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = LeadKeys.phone(phone);
+        if (digits == null) {
+            return null;
+        }
+        if (digits.length() < 7) {
+            return "*".repeat(digits.length());
+        }
+        return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    /** {@code a***@example.com}: the domain tells the company, the name stays private. */
+    static String maskEmail(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return email.charAt(0) + "***" + email.substring(at);
+    }
+}
