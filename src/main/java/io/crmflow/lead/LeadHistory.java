@@ -1,5 +1,8 @@
 package io.crmflow.lead;
 
+import static io.crmflow.persistence.SqlTimes.instant;
+import static io.crmflow.persistence.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,13 +34,13 @@ class LeadHistory {
     void recordDecision(long leadId, String kind, Map<String, Object> inputs, Map<String, Object> outputs,
                         List<MatchedRule> matchedRules, String ruleSetVersion, Instant at) {
         jdbc.sql("insert into lead_decision (lead_id, kind, inputs, outputs, matched_rules, rule_set_version, decided_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(leadId, kind, write(inputs), write(outputs), write(matchedRules), ruleSetVersion, LeadRepository.timestamp(at))
+                .params(leadId, kind, write(inputs), write(outputs), write(matchedRules), ruleSetVersion, timestamp(at))
                 .update();
     }
 
     void recordEvent(long leadId, String type, String detail, String actor, Instant at) {
         jdbc.sql("insert into lead_event (lead_id, type, detail, actor, occurred_at) values (?, ?, ?, ?, ?)")
-                .params(leadId, type, detail, actor, LeadRepository.timestamp(at))
+                .params(leadId, type, detail, actor, timestamp(at))
                 .update();
     }
 
@@ -54,10 +57,6 @@ class LeadHistory {
                 .query((rs, row) -> new LeadEvent(rs.getLong("id"), leadId, rs.getString("type"), rs.getString("detail"),
                         rs.getString("actor"), instant(rs, "occurred_at")))
                 .list();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column).toInstant();
     }
 
     private String write(Object value) {

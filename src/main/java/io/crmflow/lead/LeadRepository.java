@@ -1,5 +1,8 @@
 package io.crmflow.lead;
 
+import static io.crmflow.persistence.SqlTimes.instant;
+import static io.crmflow.persistence.SqlTimes.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -156,21 +159,12 @@ class LeadRepository {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static String nameOf(Enum<?> value) {
         return value == null ? null : value.name();
     }
 
     private static <E extends Enum<E>> E enumOf(String name, Function<String, E> valueOf) {
         return name == null ? null : valueOf.apply(name);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Lead map(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.crmflow.calendar.BusinessCalendars;
+import io.crmflow.opportunity.OpenedOpportunity;
+import io.crmflow.opportunity.OpportunityService;
+import io.crmflow.opportunity.QualifiedLead;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
@@ -36,9 +39,11 @@ public class LeadService {
     private final SalesTeam team;
     private final RuntimeService runtime;
     private final TaskService taskService;
+    private final OpportunityService opportunities;
 
     LeadService(LeadRepository leads, LeadHistory history, LeadScoring scoring, LeadAssignment assignment,
-                BusinessCalendars calendars, SalesTeam team, RuntimeService runtime, TaskService taskService) {
+                BusinessCalendars calendars, SalesTeam team, RuntimeService runtime, TaskService taskService,
+                OpportunityService opportunities) {
         this.leads = leads;
         this.history = history;
         this.scoring = scoring;
@@ -47,6 +52,7 @@ public class LeadService {
         this.team = team;
         this.runtime = runtime;
         this.taskService = taskService;
+        this.opportunities = opportunities;
     }
 
     /**
@@ -278,9 +284,19 @@ public class LeadService {
     }
 
     @Transactional
-    void recordOutcome(long leadId, LeadStatus status, String detail, String actor) {
-        leads.changeStatus(leadId, status, now());
-        history.recordEvent(leadId, status.name(), detail, actor, now());
+    Long recordOutcome(long leadId, LeadOutcome outcome, String detail, String actor) {
+        Instant now = now();
+        leads.changeStatus(leadId, outcome.status(), now);
+        history.recordEvent(leadId, outcome.name(), detail, actor, now);
+        if (outcome != LeadOutcome.QUALIFIED) {
+            return null;
+        }
+        Lead lead = get(leadId);
+        OpenedOpportunity opportunity = opportunities.openFromLead(new QualifiedLead(leadId, lead.name(), lead.company(), actor,
+                lead.region().name(), lead.productLine() == null ? null : lead.productLine().name(), detail));
+        history.recordEvent(leadId, "CONVERTED", "opportunity " + opportunity.id() + " at " + opportunity.stage()
+                + (opportunity.processStarted() ? "" : " (no opportunity process deployed yet)"), actor, now);
+        return opportunity.id();
     }
 
     private void recordScore(long leadId, String kind, LeadScore score, Instant now) {

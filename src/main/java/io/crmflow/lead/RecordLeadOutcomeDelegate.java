@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Record qualification": QUALIFIED converts the lead, NURTURE parks it, DISQUALIFIED closes it. */
+/** Service task "Record qualification": QUALIFIED converts the lead into an opportunity, NURTURE parks it, DISQUALIFIED closes it. */
 @Component
 class RecordLeadOutcomeDelegate implements JavaDelegate {
 
@@ -21,6 +21,9 @@ class RecordLeadOutcomeDelegate implements JavaDelegate {
         String detail = outcome == LeadOutcome.DISQUALIFIED
                 ? "reason " + execution.getVariable("disqualifyReason") + (note == null ? "" : ": " + note)
                 : note;
-        leads.recordOutcome(ProcessVariables.leadId(execution), outcome.status(), detail, ProcessVariables.text(execution, "owner"));
+        Long opportunityId = leads.recordOutcome(ProcessVariables.leadId(execution), outcome, detail, ProcessVariables.text(execution, "owner"));
+        if (opportunityId != null) {
+            execution.setVariable("opportunityId", opportunityId);
+        }
     }
 }

@@ -87,7 +87,12 @@ class LeadQualificationProcessTest extends IntegrationTest {
                 "Task_QualifyLead", "ServiceTask_RecordOutcome").isEnded().hasPassed("EndEvent_Qualified");
         Assertions.assertThat(leads.get(lead.id()).status()).isEqualTo(LeadStatus.CONVERTED);
         Assertions.assertThat(leads.timeline(lead.id())).extracting(LeadEvent::type)
-                .containsSubsequence("CREATED", "SCORED", "ASSIGNED", "CONTACTED", "CONVERTED");
+                .containsSubsequence("CREATED", "SCORED", "ASSIGNED", "CONTACTED", "QUALIFIED", "CONVERTED");
+        Object opportunityId = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName("opportunityId").singleResult().getValue();
+        Assertions.assertThat(jdbc.sql("select lead_id, owner_id, region, stage from opportunity where id = ?").param(opportunityId)
+                        .query((rs, row) -> rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4)).single())
+                .isEqualTo(lead.id() + "/chen/SOUTH/INITIAL_CONTACT");
     }
 
     @Test
