@@ -2,6 +2,9 @@ package io.crmflow.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +16,11 @@ import java.util.Set;
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
 import io.crmflow.lead.assignment.RepCandidate;
+import io.crmflow.lead.assignment.MatchPoints;
+import io.crmflow.rules.RuleFile;
+import io.crmflow.rules.RuleFiring;
+import io.crmflow.rules.RuleSet;
+import io.crmflow.rules.RuleSetCompiler;
 import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +91,35 @@ class LeadAssignmentRulesTest {
                 assertThat(rep.getUserId()).isEqualTo(winner);
                 assertThat(rep.getMatch()).isEqualTo(match);
             });
+        }
+    }
+
+    /**
+     * The shipped weights only add up to 0, 15, 35, 50, 65, 85 or 100, so the threshold is checked on the shipped file
+     * with the product-line weight set to 32 and the industry weight to 31, as a rules owner might tune them: region +
+     * product line = 82 is eligible, region + industry = 81 is not.
+     */
+    @ParameterizedTest(name = "match {1} -> {2}")
+    @CsvSource({"DEVICES, 82, onTheLine", "CONSUMABLES, 81, POOL"})
+    void threshold82IsInclusiveAnd81IsNot(String productLine, int match, String winner) throws Exception {
+        String shipped = Files.readString(Path.of("rules/lead-assignment.drl"));
+        String tuned = shipped.replace("\"PRODUCT_LINE\", 35", "\"PRODUCT_LINE\", 32").replace("\"INDUSTRY\", 15", "\"INDUSTRY\", 31");
+        assertThat(tuned).isNotEqualTo(shipped).contains("\"PRODUCT_LINE\", 32", "\"INDUSTRY\", 31");
+        RuleSet ruleSet = new RuleSetCompiler(List.of()).compile(List.of(new RuleFile("lead-assignment.drl", tuned.getBytes(StandardCharsets.UTF_8))));
+        List<Object> facts = List.of(new AssignmentLead("EAST", productLine, "HOSPITAL", Set.of()),
+                new RepCandidate("onTheLine", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0),
+                new RepCandidate("oneShort", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0));
+
+        RuleFiring firing = ruleSet.fire(facts);
+
+        Optional<AssignedRep> assigned = firing.factsOfType(AssignedRep.class).stream().findFirst();
+        if ("POOL".equals(winner)) {
+            assertThat(assigned).isEmpty();
+            assertThat(firing.factsOfType(MatchPoints.class)).filteredOn(points -> points.getUserId().equals("oneShort"))
+                    .extracting(MatchPoints::getPoints).containsExactlyInAnyOrder(50, 31);
+        } else {
+            assertThat(assigned).hasValueSatisfying(rep -> assertThat(rep.getMatch()).isEqualTo(match));
+            assertThat(assigned.get().getUserId()).isEqualTo(winner);
         }
     }
 

@@ -1,0 +1,122 @@
+package io.crmflow.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A sales rep works the contact task in the real Tasklist, in Debian's headless Chromium: log in, find the lead in
+ * "My tasks", see its data in the Camunda Form from {@code forms/contact-lead.form}, fill it in, complete it, and
+ * the process moves on to qualification. Runs with {@code ./mvnw verify -Pbrowser}.
+ */
+class ContactTaskBrowserTest extends IntegrationTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static ChromeDriverService service;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        // The background-networking flags keep Chromium from calling out of this closed network at every start.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1200",
+                "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("crmflow-chromium"));
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    /** A picture of the page after each test, to see what the browser saw when one fails. */
+    @AfterEach
+    void screenshot(TestInfo test) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".html"), browser.getPageSource());
+    }
+
+    @Test
+    void repCompletesTheContactFormInTasklist() {
+        String company = unique("杭州邵逸夫医院");
+        JsonNode lead = as("mia").postForObject("/api/leads", Map.of("name", "李娜", "company", company,
+                "email", company + "@example.cn", "phone", uniquePhone(), "source", "REFERRAL", "region", "EAST",
+                "industry", "HOSPITAL", "productLine", "DEVICES", "visits30d", 12, "dwellSeconds", 640), JsonNode.class);
+        String owner = lead.get("owner").asText();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form input[type='text']"))).sendKeys(owner);
+        browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(owner);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//a[contains(., '" + company + "')]")))
+                .click();
+
+        wait.until(driver -> formInputs().stream().anyMatch(input -> company.equals(input.getDomProperty("value"))));
+        assertThat(formInputs()).extracting(input -> input.getDomProperty("value"))
+                .contains("李娜", "REFERRAL", "EAST", "A", lead.get("phone").asText());
+
+        click(browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'Phone')]"))));
+        browser.findElement(By.cssSelector(".fjs-form-field-textarea textarea")).sendKeys("电话沟通，客户下周二可以演示");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+
+        String processInstanceId = lead.get("processInstanceId").asText();
+        wait.until(driver -> "Task_QualifyLead".equals(currentTask(owner, processInstanceId)));
+        JsonNode contacted = as(owner).getForObject("/api/leads/" + lead.get("id").asText() + "/timeline", JsonNode.class);
+        assertThat(contacted.findValuesAsText("detail")).anyMatch(detail -> detail.contains("PHONE: 电话沟通，客户下周二可以演示"));
+    }
+
+    /** Tasklist's fixed footer can cover the lower part of the form: bring the element to the middle first. */
+    private static void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private List<WebElement> formInputs() {
+        return browser.findElements(By.cssSelector(".fjs-form input"));
+    }
+
+    private String currentTask(String user, String processInstanceId) {
+        JsonNode tasks = as(user).getForObject("/engine-rest/task?processInstanceId=" + processInstanceId, JsonNode.class);
+        return tasks.isEmpty() ? null : tasks.get(0).get("taskDefinitionKey").asText();
+    }
+}
