@@ -9,9 +9,11 @@ import java.util.Set;
 
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
+import io.crmflow.lead.assignment.CandidateTeam;
 import io.crmflow.lead.assignment.EligibleRep;
-import io.crmflow.lead.assignment.MatchPoints;
+import io.crmflow.lead.assignment.MatchQuery;
 import io.crmflow.lead.assignment.RepCandidate;
+import io.crmflow.lead.assignment.RepMatch;
 import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.RuleFiring;
 import io.crmflow.team.SalesRep;
@@ -33,13 +35,19 @@ class LeadAssignment {
     }
 
     Result decide(Lead lead, Set<String> excludedOwners) {
+        return decide(lead, excludedOwners, List.of());
+    }
+
+    /** As {@link #decide(Lead, Set)}, and also tells the match of the given reps, eligible or not. */
+    Result decide(Lead lead, Set<String> excludedOwners, Collection<String> matchOf) {
         Map<String, Integer> load = leads.openLeadsByOwner();
         List<Object> facts = new ArrayList<>();
+        matchOf.forEach(userId -> facts.add(new MatchQuery(userId)));
         facts.add(new AssignmentLead(lead.region().name(), nameOf(lead.productLine()), nameOf(lead.industry()), excludedOwners));
-        for (SalesRep rep : team.activeReps()) {
-            facts.add(new RepCandidate(rep.userId(), names(rep.regions()), names(rep.productLines()), names(rep.industries()),
-                    rep.capacity(), load.getOrDefault(rep.userId(), 0)));
-        }
+        facts.add(new CandidateTeam(team.activeReps().stream()
+                .map(rep -> new RepCandidate(rep.userId(), names(rep.regions()), names(rep.productLines()), names(rep.industries()),
+                        rep.capacity(), load.getOrDefault(rep.userId(), 0)))
+                .toList()));
         RuleFiring firing = rules.current().fire(facts);
         Optional<AssignedRep> winner = firing.factsOfType(AssignedRep.class).stream().findFirst();
         return new Result(winner, firing.factsOfType(EligibleRep.class), firing);
@@ -55,10 +63,10 @@ class LeadAssignment {
 
     record Result(Optional<AssignedRep> winner, List<EligibleRep> eligible, RuleFiring firing) {
 
-        /** The rep's match percentage: the points the rules awarded them for this lead. */
+        /** The match percentage of a rep asked about in {@link #decide(Lead, Set, Collection)}. */
         int matchOf(String userId) {
-            return firing.factsOfType(MatchPoints.class).stream().filter(points -> points.getUserId().equals(userId))
-                    .mapToInt(MatchPoints::getPoints).sum();
+            return firing.factsOfType(RepMatch.class).stream().filter(match -> match.getUserId().equals(userId))
+                    .mapToInt(RepMatch::getMatch).findFirst().orElse(0);
         }
     }
 }

@@ -207,7 +207,7 @@ public class LeadService {
         }
         String claimant = viewer.userId();
         Set<String> previousOwners = ProcessVariables.previousOwners((String) runtime.getVariable(lead.processInstanceId(), "previousOwners"));
-        LeadAssignment.Result result = assignment.decide(lead, previousOwners);
+        LeadAssignment.Result result = assignment.decide(lead, previousOwners, List.of(claimant));
         int match = result.matchOf(claimant);
         if (result.eligible().stream().noneMatch(rep -> rep.getUserId().equals(claimant))) {
             String why = previousOwners.contains(claimant) ? "already let this lead lapse once"

@@ -54,7 +54,8 @@ public class RuleSetCompiler {
         fileSystem.generateAndWritePomXML(releaseId);
         for (RuleFile file : files.values()) {
             if (file.isDmn() || file.isDrl()) {
-                fileSystem.write(kieServices.getResources().newByteArrayResource(file.content())
+                // The version is the hash of the files as their owner wrote them; Drools gets Modeler's DMN made portable.
+                fileSystem.write(kieServices.getResources().newByteArrayResource(ModelerDmnNormalizer.normalize(file).content())
                         .setSourcePath(RESOURCE_ROOT + file.name())
                         .setResourceType(file.isDmn() ? ResourceType.DMN : ResourceType.DRL));
             }
