@@ -3,6 +3,7 @@ package io.crmflow.lead;
 import java.util.Collection;
 import java.util.Set;
 
+import io.crmflow.notify.Channel;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
@@ -76,6 +77,10 @@ class LeadAccess {
             return "*".repeat(digits.length());
         }
         return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    static String maskEmailOrPhone(Channel channel, String contact) {
+        return channel == Channel.EMAIL ? maskEmail(contact) : maskPhone(contact);
     }
 
     /** {@code a***@example.com}: the domain tells the company, the name stays private. */

@@ -272,18 +272,6 @@ public class LeadService {
     }
 
     @Transactional
-    void startNurturing(long leadId, String grade) {
-        Instant now = now();
-        leads.changeStatus(leadId, LeadStatus.NURTURING, now);
-        history.recordEvent(leadId, "NURTURE_STARTED", "grade " + grade + ": touches on day 1, 3, 7, re-score on day 30", "process", now);
-    }
-
-    @Transactional
-    void recordNurtureTouch(long leadId, int day, String channel) {
-        history.recordEvent(leadId, "NURTURE_TOUCH", "day " + day + " via " + channel, "process", now());
-    }
-
-    @Transactional
     Long recordOutcome(long leadId, LeadOutcome outcome, String detail, String actor) {
         Instant now = now();
         leads.changeStatus(leadId, outcome.status(), now);

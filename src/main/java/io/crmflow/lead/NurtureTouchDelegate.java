@@ -1,5 +1,6 @@
 package io.crmflow.lead;
 
+import io.crmflow.notify.Channel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class NurtureTouchDelegate implements JavaDelegate {
 
-    private final LeadService leads;
+    private final LeadNurturing nurturing;
 
-    NurtureTouchDelegate(LeadService leads) {
-        this.leads = leads;
+    NurtureTouchDelegate(LeadNurturing nurturing) {
+        this.nurturing = nurturing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        leads.recordNurtureTouch(ProcessVariables.leadId(execution), Integer.parseInt(ProcessVariables.text(execution, "touchDay")),
-                ProcessVariables.text(execution, "touchChannel"));
+        nurturing.touch(ProcessVariables.leadId(execution), Integer.parseInt(ProcessVariables.text(execution, "touchDay")),
+                Channel.valueOf(ProcessVariables.text(execution, "touchChannel")));
     }
 }

@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class StartNurturingDelegate implements JavaDelegate {
 
-    private final LeadService leads;
+    private final LeadNurturing nurturing;
 
-    StartNurturingDelegate(LeadService leads) {
-        this.leads = leads;
+    StartNurturingDelegate(LeadNurturing nurturing) {
+        this.nurturing = nurturing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        leads.startNurturing(ProcessVariables.leadId(execution), ProcessVariables.text(execution, "grade"));
+        nurturing.start(ProcessVariables.leadId(execution), ProcessVariables.text(execution, "grade"));
     }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Date;
 
 import io.crmflow.IntegrationTest;
+import io.crmflow.notify.Notifications;
 import io.crmflow.team.Industry;
 import io.crmflow.team.ProductLine;
 import io.crmflow.team.Region;
@@ -31,6 +32,9 @@ class LeadQualificationProcessTest extends IntegrationTest {
 
     @Autowired
     ProcessEngine processEngine;
+
+    @Autowired
+    Notifications notifications;
 
     @Autowired
     LeadService leads;
@@ -239,7 +243,11 @@ class LeadQualificationProcessTest extends IntegrationTest {
 
         Assertions.assertThat(timer(instance, "Timer_NurtureDay30")).isNull();
         Assertions.assertThat(leads.timeline(lead.id())).filteredOn(event -> event.type().equals("NURTURE_TOUCH"))
-                .extracting(LeadEvent::detail).containsExactly("day 1 via EMAIL", "day 3 via IM", "day 7 via EMAIL");
+                .extracting(LeadEvent::detail).containsExactly("day 1 via EMAIL to P***@example.cn",
+                        "day 3 via IM skipped: the lead has no phone number", "day 7 via EMAIL to P***@example.cn");
+        Assertions.assertThat(notifications.about("lead:" + lead.id()))
+                .extracting(message -> message.channel() + " " + message.recipient())
+                .containsExactly("EMAIL " + lead.email(), "EMAIL " + lead.email());
         Assertions.assertThat(leads.timeline(lead.id())).filteredOn(event -> event.type().equals("NURTURE_TOUCH"))
                 .extracting(LeadEvent::occurredAt)
                 .containsExactly(shanghai("2026-11-03T10:00"), shanghai("2026-11-05T10:00"), shanghai("2026-11-09T10:00"));

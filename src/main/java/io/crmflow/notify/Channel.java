@@ -1,0 +1,9 @@
+package io.crmflow.notify;
+
+/** How a notification reaches its recipient. */
+public enum Channel {
+    /** SMTP mail to an address. */
+    EMAIL,
+    /** A WeCom/DingTalk-style group robot: JSON POST to the configured webhook, the recipient is named in the text. */
+    IM
+}

@@ -1,0 +1,81 @@
+package io.crmflow.notify;
+
+import static io.crmflow.persistence.SqlTimes.instant;
+import static io.crmflow.persistence.SqlTimes.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class NotificationOutbox {
+
+    static final String PENDING = "PENDING";
+    static final String SENT = "SENT";
+    static final String FAILED = "FAILED";
+
+    private static final String COLUMNS = "id, channel, recipient, subject, body, reference, status, attempts, next_attempt_at, "
+            + "last_error, created_at, sent_at";
+
+    private final JdbcClient jdbc;
+
+    NotificationOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(Notification notification, Instant now) {
+        jdbc.sql("insert into notification_outbox (channel, recipient, subject, body, reference, status, next_attempt_at, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(notification.channel().name(), notification.recipient(), truncate(notification.subject(), 300),
+                        truncate(notification.body(), 4000), notification.reference(), PENDING, timestamp(now), timestamp(now))
+                .update();
+    }
+
+    List<Long> due(Instant now, int limit) {
+        return jdbc.sql("select id from notification_outbox where status = ? and next_attempt_at <= ?"
+                        + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id fetch first " + limit + " rows only")
+                .params(PENDING, timestamp(now), timestamp(now)).query(Long.class).list();
+    }
+
+    /** Takes the message for this node until {@code until}; false when another node has it. */
+    boolean claim(long id, String node, Instant now, Instant until) {
+        return jdbc.sql("update notification_outbox set claimed_by = ?, claimed_until = ? where id = ? and status = ?"
+                        + " and (claimed_until is null or claimed_until < ?)")
+                .params(node, timestamp(until), id, PENDING, timestamp(now)).update() == 1;
+    }
+
+    OutboxMessage get(long id) {
+        return jdbc.sql("select " + COLUMNS + " from notification_outbox where id = ?").param(id).query(NotificationOutbox::map).single();
+    }
+
+    void markSent(long id, Instant now) {
+        jdbc.sql("update notification_outbox set status = ?, attempts = attempts + 1, sent_at = ?, claimed_until = null, last_error = null"
+                + " where id = ?").params(SENT, timestamp(now), id).update();
+    }
+
+    void markFailedAttempt(long id, String error, Instant nextAttempt, boolean giveUp) {
+        jdbc.sql("update notification_outbox set status = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_until = null,"
+                        + " last_error = ? where id = ?")
+                .params(giveUp ? FAILED : PENDING, timestamp(nextAttempt), truncate(error, 1000), id).update();
+    }
+
+    List<OutboxMessage> byReference(String reference) {
+        return jdbc.sql("select " + COLUMNS + " from notification_outbox where reference = ? order by id")
+                .param(reference).query(NotificationOutbox::map).list();
+    }
+
+    private static OutboxMessage map(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("body"), rs.getString("reference"), rs.getString("status"),
+                rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
+                instant(rs, "sent_at"));
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

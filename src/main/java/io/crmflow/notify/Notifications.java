@@ -1,0 +1,35 @@
+package io.crmflow.notify;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way features send messages. {@link #send} only writes to the outbox, inside the caller's transaction: if
+ * the change that caused the message rolls back, the message is gone too, and a process step retried by the job
+ * executor does not send twice. Delivery happens afterwards ({@link OutboxDispatcher}).
+ */
+@Service
+public class Notifications {
+
+    private final NotificationOutbox outbox;
+
+    Notifications(NotificationOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(Notification notification) {
+        outbox.add(notification, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+    }
+
+    /** What was sent, or is still to be sent, about a record (e.g. {@code lead:42}). */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> about(String reference) {
+        return outbox.byReference(reference);
+    }
+}

@@ -1,0 +1,9 @@
+package io.crmflow.notify;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration
+@EnableScheduling
+class NotifyConfiguration {
+}

@@ -1,0 +1,79 @@
+package io.crmflow.notify;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers due outbox messages. Several nodes may run this at once: a node first claims a message with a conditional
+ * update, so each message is delivered by one node; a node that dies holding a claim loses it when the claim
+ * expires. Failures are retried with exponential backoff, then marked FAILED.
+ */
+@Component
+class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final NotificationOutbox outbox;
+    private final NotifyProperties properties;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+
+    OutboxDispatcher(NotificationOutbox outbox, NotifyProperties properties, List<ChannelSender> senders) {
+        this.outbox = outbox;
+        this.properties = properties;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+    }
+
+    @Scheduled(fixedDelayString = "${crmflow.notify.interval:2s}")
+    void dispatchScheduled() {
+        dispatchDue();
+    }
+
+    /** Delivers what is due now; returns how many messages this node delivered. */
+    int dispatchDue() {
+        Instant now = now();
+        int delivered = 0;
+        for (long id : outbox.due(now, properties.batchSize())) {
+            if (outbox.claim(id, node, now, now.plus(properties.claim())) && deliver(outbox.get(id))) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean deliver(OutboxMessage message) {
+        try {
+            senders.get(message.channel()).deliver(message);
+            outbox.markSent(message.id(), now());
+            return true;
+        } catch (Exception e) {
+            int attempt = message.attempts() + 1;
+            boolean giveUp = attempt >= properties.maxAttempts();
+            Instant next = now().plus(backoff(attempt));
+            outbox.markFailedAttempt(message.id(), e.getMessage(), next, giveUp);
+            log.warn("Notification {} ({} to {}) failed, attempt {}{}: {}", message.id(), message.channel(), message.recipient(),
+                    attempt, giveUp ? ", giving up" : ", next at " + next, e.getMessage());
+            return false;
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return wait.compareTo(properties.maxRetryWait()) > 0 ? properties.maxRetryWait() : wait;
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime());
+    }
+}
