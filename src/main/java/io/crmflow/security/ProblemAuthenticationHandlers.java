@@ -12,9 +12,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 as RFC 9457 problem documents, like every other error of the API. */
-class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401, 403 and requests the firewall refuses (encoded slashes, {@code ..} segments, …) as RFC 9457 problem documents,
+ * like every other error of the API.
+ */
+class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -33,9 +38,16 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         write(response, HttpStatus.FORBIDDEN, "Your groups do not allow this request", request);
     }
 
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception) throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "The request was refused: " + exception.getMessage(), null);
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String detail, HttpServletRequest request) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        if (request != null) {
+            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

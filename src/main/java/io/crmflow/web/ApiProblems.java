@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * are 400, well-formed input that breaks a rule is 422, a missing record 404. Errors are raised before anything is
  * written, and the service methods are transactional, so a rejected request leaves no trace.
  */
-@RestControllerAdvice(basePackages = "io.crmflow")
+@RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);

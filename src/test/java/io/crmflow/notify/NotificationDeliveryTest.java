@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -144,8 +144,11 @@ class NotificationDeliveryTest extends IntegrationTest {
         }
 
         assertThat(smtp.getReceivedMessages()).hasSize(30);
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(message -> GreenMailUtil.getAddressList(message.getAllRecipients())))
-                .doesNotHaveDuplicates();
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            recipients.add(GreenMailUtil.getAddressList(message.getAllRecipients()));
+        }
+        assertThat(recipients).doesNotHaveDuplicates();
         assertThat(notifications.about(reference)).extracting(OutboxMessage::status).containsOnly(NotificationOutbox.SENT);
     }
 

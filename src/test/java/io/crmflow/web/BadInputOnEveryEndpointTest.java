@@ -1,0 +1,80 @@
+package io.crmflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.IntegrationTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Every crmflow endpoint answers bad input with a 4xx {@code application/problem+json} and changes nothing: no row in
+ * any of crmflow's tables, no process instance.
+ */
+class BadInputOnEveryEndpointTest extends IntegrationTest {
+
+    private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
+            "opportunity", "opportunity_event", "notification_outbox", "act_ru_execution");
+
+    private Map<String, Long> rowCounts() {
+        return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} as {3} -> {6}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "GET  | /api/leads?status=LOST                | none                                   | none             | mia   | 400",
+            "GET  | /api/leads?limit=0                    | none                                   | none             | mia   | 400",
+            "GET  | /api/leads?limit=many                 | none                                   | none             | mia   | 400",
+            "GET  | /api/leads?offset=-5                  | none                                   | none             | mia   | 400",
+            "GET  | /api/pool?region=MARS                 | none                                   | none             | alice | 400",
+            "GET  | /api/leads/abc                        | none                                   | none             | mia   | 400",
+            "GET  | /api/leads/99999999                   | none                                   | none             | mia   | 404",
+            "GET  | /api/leads/99999999/decisions         | none                                   | none             | mia   | 404",
+            "GET  | /api/leads/99999999/timeline          | none                                   | none             | mia   | 404",
+            "POST | /api/leads/99999999/claim             | none                                   | none             | alice | 404",
+            "POST | /api/leads/abc/claim                  | none                                   | none             | alice | 400",
+            "POST | /api/leads/99999999/dispatch          | {}                                     | application/json | mia   | 422",
+            "POST | /api/leads/99999999/dispatch          | {\"rep\":                              | application/json | mia   | 400",
+            "POST | /api/leads/99999999/dispatch          | {\"rep\":\"bob\",\"force\":true}        | application/json | mia   | 400",
+            "POST | /api/leads/99999999/dispatch          | rep=bob                                | text/plain       | mia   | 415",
+            "POST | /api/leads/99999999/dispatch          | {\"rep\":\"bob\"}                       | application/json | mia   | 404",
+            "POST | /api/leads/import                     | {\"name\":\"x\"}                       | application/json | mia   | 415",
+            "POST | /api/leads/import                     | name;source;region                     | text/csv         | mia   | 400",
+            "POST | /api/leads                            | <lead/>                                | application/xml  | mia   | 415",
+            "PUT  | /api/team/reps/frank                  | {\"regions\":[\"EAST\"]}               | application/json | admin | 422",
+            "PUT  | /api/team/reps/..%2Fadmin             | {\"regions\":[\"EAST\"]}               | application/json | admin | 400",
+            "PUT  | /api/team/reps/frank                  | [1,2]                                  | application/json | admin | 400",
+            "PUT  | /api/team/managers/MARS               | {\"userId\":\"mia\"}                   | application/json | admin | 400",
+            "PUT  | /api/team/managers/EAST               | {\"userId\":\"alice\"}                 | application/json | admin | 422",
+            "PUT  | /api/team/managers/EAST               | {}                                     | application/json | admin | 422",
+            "GET  | /api/opportunities/abc                | none                                   | none             | mia   | 400",
+            "GET  | /api/opportunities/99999999           | none                                   | none             | mia   | 404",
+            "GET  | /api/opportunities/99999999/timeline  | none                                   | none             | mia   | 404",
+            "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
+    void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
+        Map<String, Long> before = rowCounts();
+        HttpHeaders headers = new HttpHeaders();
+        if (contentType != null) {
+            headers.setContentType(MediaType.parseMediaType(contentType));
+        }
+
+        ResponseEntity<JsonNode> response = as(user).exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody().get("status").asInt()).isEqualTo(status);
+            assertThat(response.getBody().get("detail").asText()).isNotBlank();
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+}
