@@ -7,6 +7,7 @@ create table notification_outbox (
     subject          varchar(300)  not null,
     body             varchar(4000) not null,
     reference        varchar(100),
+    idempotency_key  varchar(200)  unique,
     status           varchar(10)   not null,
     attempts         integer       not null default 0,
     next_attempt_at  timestamp with time zone not null,

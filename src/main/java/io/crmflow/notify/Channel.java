@@ -5,5 +5,7 @@ public enum Channel {
     /** SMTP mail to an address. */
     EMAIL,
     /** A WeCom/DingTalk-style group robot: JSON POST to the configured webhook, the recipient is named in the text. */
-    IM
+    IM,
+    /** A text message to a mobile number, through the configured {@link SmsProvider}. */
+    SMS
 }

@@ -27,12 +27,18 @@ class NotificationOutbox {
         this.jdbc = jdbc;
     }
 
-    void add(Notification notification, Instant now) {
-        jdbc.sql("insert into notification_outbox (channel, recipient, subject, body, reference, status, next_attempt_at, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+    /** Adds the message unless one with the same idempotency key exists; true when added. */
+    boolean add(Notification notification, Instant now) {
+        if (notification.idempotencyKey() != null && jdbc.sql("select count(*) from notification_outbox where idempotency_key = ?")
+                .param(notification.idempotencyKey()).query(Long.class).single() > 0) {
+            return false;
+        }
+        return jdbc.sql("insert into notification_outbox (channel, recipient, subject, body, reference, idempotency_key, status,"
+                        + " next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(notification.channel().name(), notification.recipient(), truncate(notification.subject(), 300),
-                        truncate(notification.body(), 4000), notification.reference(), PENDING, timestamp(now), timestamp(now))
-                .update();
+                        truncate(notification.body(), 4000), notification.reference(), notification.idempotencyKey(), PENDING,
+                        timestamp(now), timestamp(now))
+                .update() == 1;
     }
 
     List<Long> due(Instant now, int limit) {

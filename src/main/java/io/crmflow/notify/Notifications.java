@@ -22,9 +22,13 @@ public class Notifications {
         this.outbox = outbox;
     }
 
+    /**
+     * Queues the message; false when its idempotency key was seen before. Two transactions racing with the same key:
+     * the unique index lets one commit and fails the other, which its caller's retry then finds already sent.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void send(Notification notification) {
-        outbox.add(notification, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+    public boolean send(Notification notification) {
+        return outbox.add(notification, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
     }
 
     /** What was sent, or is still to be sent, about a record (e.g. {@code lead:42}). */

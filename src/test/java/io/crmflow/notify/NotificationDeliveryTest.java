@@ -153,6 +153,31 @@ class NotificationDeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void anEventRaisedTwiceIsSentOnce() {
+        String reference = unique("approval");
+        String key = reference + ":reminder:1";
+
+        transaction.executeWithoutResult(status -> assertThat(notifications.send(
+                new Notification(Channel.EMAIL, "leo@example.cn", "审批提醒 Approval reminder", "contract 7", reference, key))).isTrue());
+        transaction.executeWithoutResult(status -> assertThat(notifications.send(
+                new Notification(Channel.EMAIL, "leo@example.cn", "审批提醒 Approval reminder", "contract 7", reference, key))).isFalse());
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.about(reference)).hasSize(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void smsGoesToTheProviderWhichLogsByDefault() {
+        String reference = unique("ticket");
+        send(new Notification(Channel.SMS, "+86 139 0000 0001", "工单已解决 Ticket resolved", "#42", reference));
+
+        dispatcher.dispatchDue();
+
+        assertThat(notifications.about(reference)).extracting(OutboxMessage::status).containsExactly(NotificationOutbox.SENT);
+    }
+
+    @Test
     void sendingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> notifications.send(new Notification(Channel.EMAIL, "x@example.cn", "s", "b", "none")))
                 .isInstanceOf(IllegalTransactionStateException.class);

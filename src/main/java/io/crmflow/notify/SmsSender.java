@@ -1,0 +1,23 @@
+package io.crmflow.notify;
+
+import org.springframework.stereotype.Component;
+
+@Component
+class SmsSender implements ChannelSender {
+
+    private final SmsProvider provider;
+
+    SmsSender(SmsProvider provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public void deliver(OutboxMessage message) throws Exception {
+        provider.send(message.recipient(), message.subject() + "：" + message.body());
+    }
+}
