@@ -8,6 +8,20 @@ create table opportunity (
     region               varchar(20)  not null,
     product_line         varchar(20),
     stage                varchar(30)  not null,
+    win_probability      integer      not null,
+    amount               decimal(15, 2),
+    expected_close_date  date,
+    contact_person       varchar(100),
+    first_meeting_note   varchar(2000),
+    requirement_summary  varchar(2000),
+    budget               decimal(15, 2),
+    decision_maker       varchar(100),
+    loss_reason          varchar(20),
+    loss_note            varchar(2000),
+    stage_entered_at     timestamp with time zone not null,
+    last_activity_at     timestamp with time zone not null,
+    idle_periods         integer      not null default 0,
+    idle_flagged         boolean      not null default false,
     process_instance_id  varchar(64),
     created_at           timestamp with time zone not null,
     updated_at           timestamp with time zone not null
@@ -15,6 +29,7 @@ create table opportunity (
 
 create index opportunity_owner_stage on opportunity (owner_id, stage);
 create index opportunity_region_stage on opportunity (region, stage);
+create index opportunity_idle on opportunity (region, idle_flagged);
 
 -- Append-only history of an opportunity.
 create table opportunity_event (

@@ -3,9 +3,11 @@ package io.crmflow.opportunity;
 import static io.crmflow.persistence.SqlTimes.instant;
 import static io.crmflow.persistence.SqlTimes.timestamp;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OpportunityRepository {
 
-    private static final String COLUMNS = "id, lead_id, name, company, owner_id, region, product_line, stage, process_instance_id, "
-            + "created_at, updated_at";
+    private static final String COLUMNS = "id, lead_id, name, company, owner_id, region, product_line, stage, win_probability, amount, "
+            + "expected_close_date, contact_person, first_meeting_note, requirement_summary, budget, decision_maker, loss_reason, "
+            + "loss_note, stage_entered_at, last_activity_at, idle_periods, idle_flagged, process_instance_id, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -26,19 +29,25 @@ class OpportunityRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(QualifiedLead lead, String stage, Instant now) {
+    long insert(Long leadId, String name, String company, String owner, String region, String productLine, NewOpportunity details,
+                StagePolicy first, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into opportunity (lead_id, name, company, owner_id, region, product_line, stage, created_at, updated_at)
-                        values (:leadId, :name, :company, :owner, :region, :productLine, :stage, :now, :now)
+                        insert into opportunity (lead_id, name, company, owner_id, region, product_line, stage, win_probability, amount,
+                                                 expected_close_date, stage_entered_at, last_activity_at, created_at, updated_at)
+                        values (:leadId, :name, :company, :owner, :region, :productLine, :stage, :probability, :amount,
+                                :closeDate, :now, :now, :now, :now)
                         """)
-                .param("leadId", lead.leadId())
-                .param("name", lead.company() == null ? lead.name() : lead.company())
-                .param("company", lead.company())
-                .param("owner", lead.ownerId())
-                .param("region", lead.region())
-                .param("productLine", lead.productLine())
-                .param("stage", stage)
+                .param("leadId", leadId)
+                .param("name", name)
+                .param("company", company)
+                .param("owner", owner)
+                .param("region", region)
+                .param("productLine", productLine)
+                .param("stage", first.stage().name())
+                .param("probability", first.winProbability())
+                .param("amount", details == null ? null : details.amount())
+                .param("closeDate", details == null || details.expectedCloseDate() == null ? null : Date.valueOf(details.expectedCloseDate()))
                 .param("now", timestamp(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -50,6 +59,79 @@ class OpportunityRepository {
 
     Optional<Opportunity> findByLeadId(long leadId) {
         return jdbc.sql("select " + COLUMNS + " from opportunity where lead_id = ?").param(leadId).query(OpportunityRepository::map).optional();
+    }
+
+    /** Own opportunities, those of the regions one manages, or all for an administrator; newest first. */
+    List<Opportunity> findVisible(String userId, boolean admin, Collection<String> managedRegions, OpportunityStage stage,
+                                  Boolean idleFlagged, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from opportunity where 1 = 1");
+        if (!admin) {
+            sql.append(managedRegions.isEmpty() ? " and owner_id = :user" : " and (owner_id = :user or region in (:regions))");
+        }
+        if (stage != null) {
+            sql.append(" and stage = :stage");
+        }
+        if (idleFlagged != null) {
+            sql.append(" and idle_flagged = :idle");
+        }
+        sql.append(" order by id desc offset :offset rows fetch next :limit rows only");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("offset", offset).param("limit", limit);
+        if (!admin) {
+            statement = statement.param("user", userId);
+            if (!managedRegions.isEmpty()) {
+                statement = statement.param("regions", managedRegions);
+            }
+        }
+        if (stage != null) {
+            statement = statement.param("stage", stage.name());
+        }
+        if (idleFlagged != null) {
+            statement = statement.param("idle", idleFlagged);
+        }
+        return statement.query(OpportunityRepository::map).list();
+    }
+
+    /** Stores the given details (null = unchanged) and marks the opportunity active: it is not idle any more. */
+    void recordDetails(long id, OpportunityDetails details, Instant now) {
+        jdbc.sql("""
+                        update opportunity set amount = coalesce(:amount, amount), expected_close_date = coalesce(:closeDate, expected_close_date),
+                               contact_person = coalesce(:contactPerson, contact_person),
+                               first_meeting_note = coalesce(:firstMeetingNote, first_meeting_note),
+                               requirement_summary = coalesce(:requirementSummary, requirement_summary),
+                               budget = coalesce(:budget, budget), decision_maker = coalesce(:decisionMaker, decision_maker),
+                               last_activity_at = :now, idle_periods = 0, idle_flagged = false, updated_at = :now
+                        where id = :id
+                        """)
+                .param("amount", details.amount())
+                .param("closeDate", details.expectedCloseDate() == null ? null : Date.valueOf(details.expectedCloseDate()))
+                .param("contactPerson", blankToNull(details.contactPerson()))
+                .param("firstMeetingNote", blankToNull(details.firstMeetingNote()))
+                .param("requirementSummary", blankToNull(details.requirementSummary()))
+                .param("budget", details.budget())
+                .param("decisionMaker", blankToNull(details.decisionMaker()))
+                .param("now", timestamp(now))
+                .param("id", id)
+                .update();
+    }
+
+    void enterStage(long id, StagePolicy policy, LossReason lossReason, String lossNote, Instant now) {
+        jdbc.sql("""
+                        update opportunity set stage = :stage, win_probability = :probability, loss_reason = :lossReason, loss_note = :lossNote,
+                               stage_entered_at = :now, last_activity_at = :now, idle_periods = 0, idle_flagged = false, updated_at = :now
+                        where id = :id
+                        """)
+                .param("stage", policy.stage().name())
+                .param("probability", policy.winProbability())
+                .param("lossReason", lossReason == null ? null : lossReason.name())
+                .param("lossNote", lossNote)
+                .param("now", timestamp(now))
+                .param("id", id)
+                .update();
+    }
+
+    void recordIdlePeriod(long id, int idlePeriods, boolean flagged, Instant now) {
+        jdbc.sql("update opportunity set idle_periods = ?, idle_flagged = ?, updated_at = ? where id = ?")
+                .params(idlePeriods, flagged, timestamp(now), id).update();
     }
 
     void attachProcess(long id, String processInstanceId) {
@@ -69,10 +151,21 @@ class OpportunityRepository {
                 .list();
     }
 
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
     private static Opportunity map(ResultSet rs, int row) throws SQLException {
         long leadId = rs.getLong("lead_id");
-        return new Opportunity(rs.getLong("id"), rs.wasNull() ? null : leadId, rs.getString("name"), rs.getString("company"),
-                rs.getString("owner_id"), rs.getString("region"), rs.getString("product_line"), rs.getString("stage"),
-                rs.getString("process_instance_id"), instant(rs, "created_at"), instant(rs, "updated_at"));
+        Long lead = rs.wasNull() ? null : leadId;
+        Date closeDate = rs.getDate("expected_close_date");
+        String lossReason = rs.getString("loss_reason");
+        return new Opportunity(rs.getLong("id"), lead, rs.getString("name"), rs.getString("company"), rs.getString("owner_id"),
+                rs.getString("region"), rs.getString("product_line"), OpportunityStage.valueOf(rs.getString("stage")),
+                rs.getInt("win_probability"), rs.getBigDecimal("amount"), closeDate == null ? null : closeDate.toLocalDate(),
+                rs.getString("contact_person"), rs.getString("first_meeting_note"), rs.getString("requirement_summary"),
+                rs.getBigDecimal("budget"), rs.getString("decision_maker"), lossReason == null ? null : LossReason.valueOf(lossReason),
+                rs.getString("loss_note"), instant(rs, "stage_entered_at"), instant(rs, "last_activity_at"), rs.getInt("idle_periods"),
+                rs.getBoolean("idle_flagged"), rs.getString("process_instance_id"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 }

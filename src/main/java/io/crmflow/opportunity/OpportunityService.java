@@ -1,58 +1,96 @@
 package io.crmflow.opportunity;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
-import org.camunda.bpm.engine.RepositoryService;
+import io.crmflow.notify.Channel;
+import io.crmflow.notify.Notification;
+import io.crmflow.notify.Notifications;
+import io.crmflow.team.Region;
+import io.crmflow.team.SalesTeam;
+import io.crmflow.web.ConflictException;
+import io.crmflow.web.ForbiddenException;
+import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens opportunities from qualified leads and keeps their history. */
+/** Opportunities and their way through the stages of SPEC §3.5, carried by the {@code opportunity} process. */
 @Service
 public class OpportunityService {
 
     public static final String PROCESS_KEY = "opportunity";
-    static final String FIRST_STAGE = "INITIAL_CONTACT";
+    static final String STAGE_TASK = "Task_AdvanceStage";
+    private static final String NO_DETAILS = "activity";
 
     private final OpportunityRepository opportunities;
-    private final RepositoryService repositoryService;
+    private final StagePolicies policies;
+    private final SalesTeam team;
+    private final Notifications notifications;
     private final RuntimeService runtime;
+    private final TaskService taskService;
 
-    OpportunityService(OpportunityRepository opportunities, RepositoryService repositoryService, RuntimeService runtime) {
+    OpportunityService(OpportunityRepository opportunities, StagePolicies policies, SalesTeam team, Notifications notifications,
+                       RuntimeService runtime, TaskService taskService) {
         this.opportunities = opportunities;
-        this.repositoryService = repositoryService;
+        this.policies = policies;
+        this.team = team;
+        this.notifications = notifications;
         this.runtime = runtime;
+        this.taskService = taskService;
     }
 
     /**
-     * Opens the opportunity of a qualified lead at the first stage and starts the {@code opportunity} process for it
-     * when one is deployed; otherwise the opportunity is recorded and waits for that process. A second call for the
-     * same lead (a retried job) returns the opportunity opened the first time.
+     * Opens the opportunity of a qualified lead at the first stage and starts its process. A second call for the same
+     * lead (a retried job) returns the opportunity opened the first time.
      */
     @Transactional
     public OpenedOpportunity openFromLead(QualifiedLead lead) {
         var existing = opportunities.findByLeadId(lead.leadId());
         if (existing.isPresent()) {
-            return new OpenedOpportunity(existing.get().id(), existing.get().stage(), existing.get().processInstanceId());
+            return new OpenedOpportunity(existing.get().id(), existing.get().stage().name(), existing.get().processInstanceId());
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        long id = opportunities.insert(lead, FIRST_STAGE, now);
+        StagePolicy first = policies.of(OpportunityStage.INITIAL_CONTACT);
+        Instant now = now();
+        long id = opportunities.insert(lead.leadId(), lead.company() == null ? lead.name() : lead.company(), lead.company(),
+                lead.ownerId(), lead.region(), lead.productLine(), null, first, now);
         opportunities.recordEvent(id, "OPENED", "from lead " + lead.leadId() + (lead.note() == null ? "" : ": " + lead.note()),
                 lead.ownerId(), now);
-        String processInstanceId = null;
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().count() > 0) {
-            processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id),
-                    Map.of("opportunityId", id, "owner", lead.ownerId(), "leadId", lead.leadId())).getId();
-            opportunities.attachProcess(id, processInstanceId);
-            opportunities.recordEvent(id, "PROCESS_STARTED", "process '" + PROCESS_KEY + "'", "process", now);
-        } else {
-            opportunities.recordEvent(id, "AWAITING_PROCESS", "no '" + PROCESS_KEY + "' process is deployed yet; the opportunity "
-                    + "stays at " + FIRST_STAGE + " until one is", "process", now);
+        return new OpenedOpportunity(id, first.stage().name(), startProcess(id, lead.ownerId()));
+    }
+
+    @Transactional
+    Opportunity create(NewOpportunity request, OpportunityAccess.Viewer viewer) {
+        String owner = request.owner() == null ? viewer.userId() : request.owner();
+        if (!owner.equals(viewer.userId()) && !viewer.manages(request.region().name())) {
+            throw new ForbiddenException("Only the manager of region " + request.region() + " can enter opportunities for others");
         }
-        return new OpenedOpportunity(id, FIRST_STAGE, processInstanceId);
+        if (team.activeReps().stream().noneMatch(rep -> rep.userId().equals(owner) && rep.regions().contains(request.region()))) {
+            throw new InvalidRequestException("owner", "'" + owner + "' is not an active sales rep of region " + request.region());
+        }
+        StagePolicy first = policies.of(OpportunityStage.INITIAL_CONTACT);
+        Instant now = now();
+        long id = opportunities.insert(null, request.name().trim(), request.company(), owner, request.region().name(),
+                request.productLine() == null ? null : request.productLine().name(), request, first, now);
+        opportunities.recordEvent(id, "OPENED", "entered by " + viewer.userId(), viewer.userId(), now);
+        startProcess(id, owner);
+        return get(id);
+    }
+
+    private String startProcess(long id, String owner) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("opportunityId", id);
+        variables.put("owner", owner);
+        String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables).getId();
+        opportunities.attachProcess(id, processInstanceId);
+        return processInstanceId;
     }
 
     @Transactional(readOnly = true)
@@ -60,8 +98,178 @@ public class OpportunityService {
         return opportunities.findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
     }
 
+    /** An opportunity the viewer may see; any other id looks exactly like one that does not exist. */
+    @Transactional(readOnly = true)
+    Opportunity visible(long id, OpportunityAccess.Viewer viewer) {
+        Opportunity opportunity = get(id);
+        if (!viewer.canSee(opportunity)) {
+            throw new OpportunityNotFoundException(id);
+        }
+        return opportunity;
+    }
+
+    @Transactional(readOnly = true)
+    List<Opportunity> list(OpportunityAccess.Viewer viewer, OpportunityStage stage, Boolean idleFlagged, int limit, int offset) {
+        return opportunities.findVisible(viewer.userId(), viewer.admin(), viewer.managedRegions(), stage, idleFlagged, limit, offset);
+    }
+
     @Transactional(readOnly = true)
     List<OpportunityEvent> timeline(long id) {
         return opportunities.events(id);
+    }
+
+    @Transactional
+    Opportunity recordDetails(long id, OpportunityDetails details, OpportunityAccess.Viewer viewer) {
+        Opportunity opportunity = visible(id, viewer);
+        requireOpen(opportunity);
+        Instant now = now();
+        opportunities.recordDetails(id, details, now);
+        opportunities.recordEvent(id, "UPDATED", describe(details), viewer.userId(), now);
+        return get(id);
+    }
+
+    /**
+     * {@code POST /api/opportunities/{id}/stage}: checks the move like the process will, then completes the stage task
+     * with it, so the API and Tasklist move stages through the same process step ({@link #applyMove}).
+     */
+    @Transactional
+    Opportunity requestMove(long id, StageMove move, OpportunityAccess.Viewer viewer) {
+        Opportunity opportunity = visible(id, viewer);
+        requireOpen(opportunity);
+        // Recorded here so that the check sees them; a refused move rolls them back with the transaction.
+        opportunities.recordDetails(id, move.detailsOrNone(), now());
+        check(get(id), move);
+        Task task = taskService.createTaskQuery().processInstanceId(opportunity.processInstanceId()).taskDefinitionKey(STAGE_TASK)
+                .singleResult();
+        if (task == null) {
+            throw new ConflictException("Opportunity " + id + " has no open stage task");
+        }
+        taskService.complete(task.getId(), StageMoveVariables.of(move, viewer.userId()));
+        return get(id);
+    }
+
+    /** The process step "Move stage": records what came with the move, checks the stage's exit needs, enters the stage. */
+    @Transactional
+    OpportunityStage applyMove(long id, StageMove move, String actor) {
+        Opportunity opportunity = get(id);
+        requireOpen(opportunity);
+        Instant now = now();
+        opportunities.recordDetails(id, move.detailsOrNone(), now);
+        if (move.details() != null && !describe(move.details()).equals(NO_DETAILS)) {
+            opportunities.recordEvent(id, "UPDATED", describe(move.details()), actor, now);
+        }
+        check(get(id), move);
+        StagePolicy entered = policies.of(move.stage());
+        opportunities.enterStage(id, entered, move.lossReason(), move.lossNote(), now);
+        opportunities.recordEvent(id, "STAGE_CHANGED", opportunity.stage() + " → " + move.stage() + " (" + entered.winProbability() + " %)"
+                + (move.lossReason() == null ? "" : ", reason " + move.lossReason() + (move.lossNote() == null ? "" : ": " + move.lossNote())),
+                actor, now);
+        return move.stage();
+    }
+
+    /** Variables the process needs for the stage it is in: task name, idle timer cycle. */
+    @Transactional(readOnly = true)
+    Map<String, Object> stageVariables(long id) {
+        Opportunity opportunity = get(id);
+        StagePolicy policy = policies.of(opportunity.stage());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("opportunityName", opportunity.name());
+        variables.put("stage", opportunity.stage().name());
+        variables.put("stageLabel", policy.label());
+        variables.put("winProbability", policy.winProbability());
+        variables.put("nextStage", policy.nextStage() == null ? null : policy.nextStage().name());
+        variables.put("exitNeeds", String.join(" ", new TreeSet<>(policy.exitNeeds())));
+        variables.put("idleCycle", policy.idleCycle());
+        // The form shows what is recorded so far, to complete or correct.
+        variables.put("contactPerson", opportunity.contactPerson());
+        variables.put("firstMeetingNote", opportunity.firstMeetingNote());
+        variables.put("requirementSummary", opportunity.requirementSummary());
+        variables.put("budget", opportunity.budget() == null ? null : opportunity.budget().doubleValue());
+        variables.put("decisionMaker", opportunity.decisionMaker());
+        variables.put("amount", opportunity.amount() == null ? null : opportunity.amount().doubleValue());
+        variables.put("expectedCloseDate", opportunity.expectedCloseDate() == null ? null : opportunity.expectedCloseDate().toString());
+        return variables;
+    }
+
+    /** An idle period of the stage has passed: was there activity in it, and if not, who has to hear about it? */
+    @Transactional
+    IdleAction checkIdle(long id) {
+        Opportunity opportunity = get(id);
+        StagePolicy policy = policies.of(opportunity.stage());
+        Instant now = now();
+        if (policy.idleReminderDays() == null
+                || opportunity.lastActivityAt().isAfter(now.minus(Duration.ofDays(policy.idleReminderDays())))) {
+            opportunities.recordIdlePeriod(id, 0, opportunity.idleFlagged(), now);
+            return IdleAction.NONE;
+        }
+        int periods = opportunity.idlePeriods() + 1;
+        IdleAction action = periods == 1 ? IdleAction.OWNER_TASK : periods == 2 ? IdleAction.MANAGER_BOARD : IdleAction.STILL_FLAGGED;
+        opportunities.recordIdlePeriod(id, periods, periods >= 2, now);
+        String idleFor = periods * policy.idleReminderDays() + " days without an update in " + opportunity.stage();
+        if (action == IdleAction.OWNER_TASK) {
+            opportunities.recordEvent(id, "IDLE_REMINDER", idleFor + ": follow-up task for " + opportunity.ownerId(), "process", now);
+            notifications.send(new Notification(Channel.IM, opportunity.ownerId(), "商机停滞 Opportunity idle: " + opportunity.name(),
+                    idleFor, "opportunity:" + id));
+        } else if (action == IdleAction.MANAGER_BOARD) {
+            String manager = team.managerOf(Region.valueOf(opportunity.region())).orElse("admin");
+            opportunities.recordEvent(id, "IDLE_FLAGGED", idleFor + ": on the board of " + manager, "process", now);
+            notifications.send(new Notification(Channel.IM, manager, "商机停滞 Idle opportunity of " + opportunity.ownerId() + ": "
+                    + opportunity.name(), idleFor, "opportunity:" + id));
+        }
+        return action;
+    }
+
+    @Transactional
+    void recordFollowUp(long id, String note, String actor) {
+        Instant now = now();
+        opportunities.recordDetails(id, OpportunityDetails.NONE, now);
+        opportunities.recordEvent(id, "FOLLOW_UP", note, actor, now);
+    }
+
+    /** The move's target must be the next stage (exit needs met) or LOST (with a reason). */
+    private void check(Opportunity opportunity, StageMove move) {
+        if (move.stage() == OpportunityStage.LOST) {
+            if (move.lossReason() == null) {
+                throw new InvalidRequestException("lossReason", "Moving to LOST needs a loss reason: " + List.of(LossReason.values()));
+            }
+            return;
+        }
+        StagePolicy current = policies.of(opportunity.stage());
+        if (move.stage() != current.nextStage()) {
+            throw new InvalidRequestException("stage", "From " + opportunity.stage() + " an opportunity moves to "
+                    + current.nextStage() + " or LOST, not to " + move.stage());
+        }
+        List<String> missing = current.exitNeeds().stream().filter(need -> !opportunity.has(need)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("details", "To leave " + opportunity.stage() + " record first: " + String.join(", ", missing));
+        }
+    }
+
+    private static void requireOpen(Opportunity opportunity) {
+        if (opportunity.stage().isClosed()) {
+            throw new ConflictException("Opportunity " + opportunity.id() + " is closed (" + opportunity.stage() + ")");
+        }
+    }
+
+    private static String describe(OpportunityDetails details) {
+        StringBuilder text = new StringBuilder();
+        append(text, "amount", details.amount());
+        append(text, "expected close", details.expectedCloseDate());
+        append(text, "contact", details.contactPerson());
+        append(text, "first meeting", details.firstMeetingNote());
+        append(text, "requirements", details.requirementSummary());
+        append(text, "budget", details.budget());
+        append(text, "decision maker", details.decisionMaker());
+        return text.isEmpty() ? NO_DETAILS : text.toString();
+    }
+
+    private static void append(StringBuilder text, String label, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            text.append(text.isEmpty() ? "" : "; ").append(label).append(": ").append(value);
+        }
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 }
