@@ -18,6 +18,7 @@ import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -240,7 +241,11 @@ public class LeadService {
         if (task == null || lead.status() != LeadStatus.IN_POOL) {
             throw new ConflictException("Lead " + lead.id() + " is not in the pool (status " + lead.status() + ")");
         }
-        taskService.complete(task.getId(), Map.of("dispatchTo", repId));
+        try {
+            taskService.complete(task.getId(), Map.of("dispatchTo", repId));
+        } catch (NullValueException completedMeanwhile) {
+            throw new ConflictException("Lead " + lead.id() + " was taken from the pool by someone else a moment ago");
+        }
     }
 
     /** The owner reached the lead; returns the deadline for qualifying it. */

@@ -1,6 +1,7 @@
 package io.crmflow.opportunity;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
@@ -22,7 +23,7 @@ class OpportunityAccess {
     Viewer viewer(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         Set<Region> managed = user.isIn(CrmflowGroup.SALES_MANAGER) ? team.regionsManagedBy(user.userId()) : Set.of();
-        return new Viewer(user.userId(), user.isAdmin(), managed.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+        return new Viewer(user.userId(), user.isAdmin(), managed.stream().map(Enum::name).collect(Collectors.toSet()));
     }
 
     record Viewer(String userId, boolean admin, Set<String> managedRegions) {

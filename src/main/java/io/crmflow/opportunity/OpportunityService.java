@@ -17,6 +17,7 @@ import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -144,7 +145,11 @@ public class OpportunityService {
         if (task == null) {
             throw new ConflictException("Opportunity " + id + " has no open stage task");
         }
-        taskService.complete(task.getId(), StageMoveVariables.of(move, viewer.userId()));
+        try {
+            taskService.complete(task.getId(), StageMoveVariables.of(move, viewer.userId()));
+        } catch (NullValueException completedMeanwhile) {
+            throw new ConflictException("Opportunity " + id + " was moved by someone else a moment ago");
+        }
         return get(id);
     }
 

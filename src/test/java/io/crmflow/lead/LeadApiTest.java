@@ -103,7 +103,8 @@ class LeadApiTest extends IntegrationTest {
         assertThat(duplicate.getBody().get("duplicate").asBoolean()).isTrue();
         long id = first.getBody().get("id").asLong();
         assertThat(duplicate.getBody().get("id").asLong()).isEqualTo(id);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LeadService.PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(id)).count()).isEqualTo(1);
         JsonNode timeline = as("mia").getForObject("/api/leads/" + id + "/timeline", JsonNode.class);
         assertThat(timeline.findValuesAsText("type")).contains("CREATED", "SCORED", "ASSIGNED", "DUPLICATE_SUBMISSION");
     }
@@ -162,6 +163,7 @@ class LeadApiTest extends IntegrationTest {
         assertThat(response.getBody().get("grade").asText()).isEqualTo("D");
         assertThat(response.getBody().get("status").asText()).isEqualTo("NURTURING");
         assertThat(response.getBody().has("owner")).isFalse();
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(response.getBody().get("id").asText()).count()).isZero();
+        assertThat(taskService.createTaskQuery().processDefinitionKey(LeadService.PROCESS_KEY)
+                .processInstanceBusinessKey(response.getBody().get("id").asText()).count()).isZero();
     }
 }

@@ -139,7 +139,8 @@ class LeadPoolTest extends IntegrationTest {
                 .filteredOn("DISPATCHED"::equals).hasSize(1);
         JsonNode claimDecision = as("mia").getForObject("/api/leads/" + id + "/decisions", JsonNode.class);
         assertThat(claimDecision.findValuesAsText("kind")).filteredOn("CLAIM"::equals).hasSize(1);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult())
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LeadService.PROCESS_KEY)
+                .processInstanceBusinessKey(String.valueOf(id)).singleResult())
                 .isNotNull();
     }
 
@@ -188,7 +189,8 @@ class LeadPoolTest extends IntegrationTest {
         assertThat(responses).extracting(response -> response.getBody().get("id").asLong()).containsOnly(responses.get(0).getBody().get("id").asLong());
         assertThat(jdbc.sql("select count(*) from leads where external_id = ?").param(lead.get("externalId")).query(Long.class).single())
                 .isEqualTo(1);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(responses.get(0).getBody().get("id").asText()).count())
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LeadService.PROCESS_KEY)
+                .processInstanceBusinessKey(responses.get(0).getBody().get("id").asText()).count())
                 .isEqualTo(1);
     }
 }

@@ -3,7 +3,6 @@ package io.crmflow.lead;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -12,42 +11,26 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 
-import io.crmflow.IntegrationTest;
+import io.crmflow.ProcessIntegrationTest;
 import io.crmflow.notify.Notifications;
 import io.crmflow.team.Industry;
 import io.crmflow.team.ProductLine;
 import io.crmflow.team.Region;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Walks every path of {@code processes/lead-qualification.bpmn} on the real engine with the shipped rules. */
-class LeadQualificationProcessTest extends IntegrationTest {
-
-    @Autowired
-    ProcessEngine processEngine;
+class LeadQualificationProcessTest extends ProcessIntegrationTest {
 
     @Autowired
     Notifications notifications;
 
     @Autowired
     LeadService leads;
-
-    @BeforeEach
-    void bindAssertionsToTheEngine() {
-        init(processEngine);
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
-    }
 
     /** Sets the engine's clock (and with it every deadline crmflow computes) to a local time in Shanghai. */
     private static void clockAt(String shanghaiLocalTime) {

@@ -3,8 +3,8 @@ package io.crmflow.opportunity;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
@@ -15,16 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmflow.IntegrationTest;
+import io.crmflow.ProcessIntegrationTest;
 import io.crmflow.notify.Notifications;
 import io.crmflow.notify.OutboxMessage;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,26 +33,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The {@code opportunity} process, walked through the API (as sales staff use it) and through its tasks (as Tasklist does). */
-class OpportunityProcessTest extends IntegrationTest {
-
-    @Autowired
-    ProcessEngine processEngine;
+class OpportunityProcessTest extends ProcessIntegrationTest {
 
     @Autowired
     OpportunityService opportunities;
 
     @Autowired
     Notifications notifications;
-
-    @BeforeEach
-    void bindAssertionsToTheEngine() {
-        init(processEngine);
-    }
-
-    @AfterEach
-    void realClock() {
-        ClockUtil.reset();
-    }
 
     /** An opportunity of chen's (SOUTH), entered by mia, the SOUTH manager. */
     private JsonNode newOpportunity() {
@@ -209,8 +194,8 @@ class OpportunityProcessTest extends IntegrationTest {
         Assertions.assertThat(timelineTypes(opportunity)).containsSubsequence("IDLE_REMINDER", "IDLE_FLAGGED", "UPDATED", "FOLLOW_UP");
     }
 
-    private static org.camunda.bpm.engine.task.Task openTask(ProcessInstance instance, String taskDefinitionKey) {
-        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery().processInstanceId(instance.getId())
+    private static Task openTask(ProcessInstance instance, String taskDefinitionKey) {
+        return taskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskDefinitionKey).singleResult();
     }
 
