@@ -40,17 +40,22 @@ class LeadAssignment {
 
     /** As {@link #decide(Lead, Set)}, and also tells the match of the given reps, eligible or not. */
     Result decide(Lead lead, Set<String> excludedOwners, Collection<String> matchOf) {
-        Map<String, Integer> load = leads.openLeadsByOwner();
         List<Object> facts = new ArrayList<>();
         matchOf.forEach(userId -> facts.add(new MatchQuery(userId)));
         facts.add(new AssignmentLead(lead.region().name(), nameOf(lead.productLine()), nameOf(lead.industry()), excludedOwners));
-        facts.add(new CandidateTeam(team.activeReps().stream()
-                .map(rep -> new RepCandidate(rep.userId(), names(rep.regions()), names(rep.productLines()), names(rep.industries()),
-                        rep.capacity(), load.getOrDefault(rep.userId(), 0)))
-                .toList()));
+        facts.add(todaysTeam());
         RuleFiring firing = rules.current().fire(facts);
         Optional<AssignedRep> winner = firing.factsOfType(AssignedRep.class).stream().findFirst();
         return new Result(winner, firing.factsOfType(EligibleRep.class), firing);
+    }
+
+    /** The active reps with their profiles and current open-lead load, as the assignment rules see them. */
+    CandidateTeam todaysTeam() {
+        Map<String, Integer> load = leads.openLeadsByOwner();
+        return new CandidateTeam(team.activeReps().stream()
+                .map(rep -> new RepCandidate(rep.userId(), names(rep.regions()), names(rep.productLines()), names(rep.industries()),
+                        rep.capacity(), load.getOrDefault(rep.userId(), 0)))
+                .toList());
     }
 
     private static String nameOf(Enum<?> value) {

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rule set every new decision uses. Switching is a single reference swap: a decision that already holds the old
- * {@link RuleSet} finishes on it, the next one sees the new version.
+ * {@link RuleSet} finishes on it, the next one sees the new version. Which version serves after a start is decided by
+ * {@link RuleSetStartup}; activations through the API go through {@link RuleSetLifecycle}, which also stores them.
  */
 @Component
 public class ActiveRuleSet {
@@ -17,12 +18,8 @@ public class ActiveRuleSet {
 
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
 
-    public ActiveRuleSet(RuleFileSource source, RuleSetCompiler compiler) {
-        long started = System.nanoTime();
-        RuleSet initial = compiler.compile(source.load());
-        active.set(initial);
-        log.info("Rule set {} loaded from {} in {} ms: {}", initial.version(), source.describeOrigin(),
-                (System.nanoTime() - started) / 1_000_000, initial.files().stream().map(RuleFile::name).toList());
+    ActiveRuleSet(RuleSetStartup startup) {
+        active.set(startup.ruleSetToServe());
     }
 
     public RuleSet current() {

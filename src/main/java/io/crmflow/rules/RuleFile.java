@@ -1,6 +1,9 @@
 package io.crmflow.rules;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** One file of a rule set: its name as a rules owner sees it (e.g. {@code lead-score.dmn}) and its bytes. */
 public record RuleFile(String name, byte[] content) {
@@ -15,5 +18,12 @@ public record RuleFile(String name, byte[] content) {
 
     public boolean isDrl() {
         return name.endsWith(".drl");
+    }
+
+    /** The files in name order; a later file replaces an earlier one of the same name. */
+    static SortedMap<String, RuleFile> byName(Collection<RuleFile> files) {
+        SortedMap<String, RuleFile> named = new TreeMap<>();
+        files.forEach(file -> named.put(file.name(), file));
+        return named;
     }
 }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.drools.model.codegen.ExecutableModelProject;
@@ -41,8 +40,7 @@ public class RuleSetCompiler {
     }
 
     public RuleSet compile(Collection<RuleFile> ruleFiles) {
-        SortedMap<String, RuleFile> files = new TreeMap<>();
-        ruleFiles.forEach(file -> files.put(file.name(), file));
+        SortedMap<String, RuleFile> files = RuleFile.byName(ruleFiles);
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFileValidator validator : validators) {
             problems.addAll(validator.validate(files.values()));
@@ -79,6 +77,11 @@ public class RuleSetCompiler {
             return "(rule set)";
         }
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The version {@code files} compile to, in whatever order they come. */
+    static String versionOf(Collection<RuleFile> files) {
+        return contentHash(RuleFile.byName(files).values());
     }
 
     static String contentHash(Collection<RuleFile> files) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -70,6 +71,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return badRequest("Malformed JSON", "The request body is not valid JSON" + where + ": " + parse.getOriginalMessage(), "body", "malformed JSON");
         }
         return badRequest("Unreadable request", "The request body is missing or unreadable", "body", "missing or unreadable");
+    }
+
+    /** An upload over {@code spring.servlet.multipart} limits: 400, like any other oversized body of the API. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(RequestTooLargeException.problem());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,193 @@
+package io.crmflow.lead;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmflow.lead.assignment.AssignedRep;
+import io.crmflow.lead.assignment.AssignmentLead;
+import io.crmflow.lead.assignment.CandidateTeam;
+import io.crmflow.rules.ActiveRuleSet;
+import io.crmflow.rules.DecisionOutcome;
+import io.crmflow.rules.DecisionReplayer;
+import io.crmflow.rules.ReplayReport;
+import io.crmflow.rules.ReplayReport.Difference;
+import io.crmflow.rules.RuleSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replays recent lead decisions with a candidate rule set: scores and grades ({@code lead-score}) and owners
+ * ({@code lead-assignment.drl}). Each decision is taken twice on the same inputs, with the active version (old) and
+ * the candidate (new), so a difference is caused by the rules alone and not by what changed around them since.
+ * Read-only.
+ */
+@Component
+class LeadDecisionReplayer implements DecisionReplayer {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final List<String> SCORE_KINDS = List.of("SCORE", "RESCORE");
+    private static final String ASSIGNMENT = "ASSIGNMENT";
+    private static final String POOL = "(pool)";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final ActiveRuleSet rules;
+    private final LeadAssignment assignment;
+
+    LeadDecisionReplayer(JdbcClient jdbc, ObjectMapper json, ActiveRuleSet rules, LeadAssignment assignment) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.rules = rules;
+        this.assignment = assignment;
+    }
+
+    @Override
+    public String kind() {
+        return "lead";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ReplayReport replay(RuleSet candidate, int last) {
+        RuleSet active = rules.current();
+        List<Recorded> recorded = recent(last);
+        if (recorded.isEmpty()) {
+            return new ReplayReport(kind(), 0, List.of("no lead decisions recorded yet"), List.of(), List.of());
+        }
+        // The recorded assignment inputs hold the lead, not the team: both versions decide against today's team.
+        CandidateTeam todaysTeam = assignment.todaysTeam();
+        List<Difference> differences = new ArrayList<>();
+        Map<String, int[]> grades = new TreeMap<>();
+        int scored = 0;
+        int assigned = 0;
+        int ownerDrift = 0;
+        for (Recorded decision : recorded) {
+            if (SCORE_KINDS.contains(decision.kind())) {
+                scored++;
+                Score before = score(active, decision.inputs());
+                Score after = score(candidate, decision.inputs());
+                compare(decision, "score", before.score(), after.score(), differences);
+                compare(decision, "grade", before.grade(), after.grade(), differences);
+                if (before.decided()) {
+                    grades.computeIfAbsent(before.grade(), grade -> new int[2])[0]++;
+                }
+                if (after.decided()) {
+                    grades.computeIfAbsent(after.grade(), grade -> new int[2])[1]++;
+                }
+            } else {
+                assigned++;
+                String before = owner(active, decision.inputs(), todaysTeam);
+                String after = owner(candidate, decision.inputs(), todaysTeam);
+                compare(decision, "owner", before, after, differences);
+                Object recordedOwner = decision.outputs().getOrDefault("owner", POOL);
+                if (!before.equals(recordedOwner)) {
+                    ownerDrift++;
+                }
+            }
+        }
+        List<String> summary = new ArrayList<>();
+        summary.add(changed(differences, "score") + " of " + scored + " scoring decisions would change score, "
+                + changed(differences, "grade") + " grade");
+        int gradedBefore = grades.values().stream().mapToInt(count -> count[0]).sum();
+        int gradedAfter = grades.values().stream().mapToInt(count -> count[1]).sum();
+        grades.forEach((grade, count) -> {
+            if (count[0] != count[1]) {
+                summary.add("grade " + grade + " share " + percent(count[0], gradedBefore) + " → " + percent(count[1], gradedAfter));
+            }
+        });
+        summary.add(changed(differences, "owner") + " of " + assigned + " assignments would change owner");
+        long otherVersions = recorded.stream().filter(decision -> !decision.ruleSetVersion().equals(active.version())).count();
+        List<String> notes = List.of(
+                "old = the active version " + active.version() + ", new = the candidate " + candidate.version()
+                        + ", both on the recorded inputs; " + otherVersions + " of the " + recorded.size()
+                        + " decisions were recorded under another version",
+                "assignments: the recorded inputs lack the team's open-lead counts, so both versions decide with today's rep "
+                        + "profiles and today's open leads per rep; " + ownerDrift + " of " + assigned
+                        + " recorded owners differ from what the active version decides today (profiles or load changed since)");
+        return new ReplayReport(kind(), recorded.size(), summary, notes, differences);
+    }
+
+    private List<Recorded> recent(int last) {
+        List<String> kinds = new ArrayList<>(SCORE_KINDS);
+        kinds.add(ASSIGNMENT);
+        return jdbc.sql("select id, lead_id, kind, inputs, outputs, rule_set_version from lead_decision where kind in (:kinds)"
+                        + " order by id desc fetch first :last rows only")
+                .param("kinds", kinds)
+                .param("last", last)
+                .query((rs, row) -> new Recorded(rs.getLong("lead_id"), rs.getString("kind"), read(rs.getString("inputs")),
+                        read(rs.getString("outputs")), rs.getString("rule_set_version")))
+                .list();
+    }
+
+    private static Score score(RuleSet ruleSet, Map<String, Object> inputs) {
+        try {
+            DecisionOutcome outcome = ruleSet.evaluate(LeadScoring.MODEL, inputs);
+            if (outcome.result("leadScore") instanceof Number score && outcome.result("leadGrade") instanceof Map<?, ?> grade) {
+                return new Score(score.intValue(), String.valueOf(grade.get("grade")));
+            }
+            return Score.failed("no leadScore/leadGrade in " + outcome.results());
+        } catch (RuntimeException failed) {
+            return Score.failed(failed.getMessage());
+        }
+    }
+
+    private static String owner(RuleSet ruleSet, Map<String, Object> inputs, CandidateTeam team) {
+        @SuppressWarnings("unchecked")
+        Collection<String> excluded = (Collection<String>) inputs.getOrDefault("excludedOwners", List.of());
+        AssignmentLead lead = new AssignmentLead((String) inputs.get("region"), (String) inputs.get("productLine"),
+                (String) inputs.get("industry"), Set.copyOf(excluded));
+        try {
+            return ruleSet.fire(List.of(lead, team)).factsOfType(AssignedRep.class).stream().findFirst()
+                    .map(AssignedRep::getUserId).orElse(POOL);
+        } catch (RuntimeException failed) {
+            return "(fails: " + failed.getMessage() + ")";
+        }
+    }
+
+    private static void compare(Recorded decision, String field, Object before, Object after, List<Difference> differences) {
+        if (!Objects.equals(before, after)) {
+            differences.add(new Difference(String.valueOf(decision.leadId()), decision.kind(), field, before, after));
+        }
+    }
+
+    private static long changed(List<Difference> differences, String field) {
+        return differences.stream().filter(difference -> difference.field().equals(field)).count();
+    }
+
+    private static String percent(int count, int total) {
+        return total == 0 ? "–" : Math.round(100.0 * count / total) + " %";
+    }
+
+    private Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored decision data is not valid JSON", e);
+        }
+    }
+
+    private record Recorded(long leadId, String kind, Map<String, Object> inputs, Map<String, Object> outputs, String ruleSetVersion) {
+    }
+
+    /** Score and grade; a version that cannot decide shows why in both fields. */
+    private record Score(Object score, String grade) {
+
+        static Score failed(String why) {
+            String failure = "(fails: " + why + ")";
+            return new Score(failure, failure);
+        }
+
+        boolean decided() {
+            return score instanceof Integer;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.crmflow.rules;
+
+import java.util.List;
+
+/**
+ * What a candidate rule set would have decided differently for recorded decisions.
+ *
+ * @param replayed    how many recorded decisions were decided again
+ * @param summary     the changes in a sentence each, e.g. "37 of 1000 assignments would change owner"
+ * @param notes       how the replay differs from the original decisions (e.g. inputs that were not recorded)
+ * @param differences every changed field of every record, newest record first
+ */
+public record ReplayReport(String kind, int replayed, List<String> summary, List<String> notes, List<Difference> differences) {
+
+    /**
+     * @param record   id of the record decided about (e.g. the lead id)
+     * @param decision which decision of the record (e.g. SCORE, ASSIGNMENT)
+     */
+    public record Difference(String record, String decision, String field, Object oldValue, Object newValue) {
+    }
+}

@@ -1,0 +1,158 @@
+package io.crmflow.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.crmflow.rules.RuleSetAuditEntry.Action;
+import io.crmflow.rules.RuleSetVersion.Status;
+import io.crmflow.web.ConflictException;
+import io.crmflow.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Candidates, replay, activation and rollback of rule sets (SPEC §6). Changes run one at a time, so the version stored
+ * as ACTIVE and the one {@link ActiveRuleSet} serves are the same: the database is written first, and the in-memory
+ * switch happens only after that commit.
+ */
+@Service
+class RuleSetLifecycle {
+
+    private final ActiveRuleSet active;
+    private final RuleSetCompiler compiler;
+    private final RuleSetVersions versions;
+    private final List<DecisionReplayer> replayers;
+    private final TransactionTemplate transaction;
+
+    RuleSetLifecycle(ActiveRuleSet active, RuleSetCompiler compiler, RuleSetVersions versions, List<DecisionReplayer> replayers,
+                     PlatformTransactionManager transactions) {
+        this.active = active;
+        this.compiler = compiler;
+        this.versions = versions;
+        this.replayers = List.copyOf(replayers);
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A stored candidate, and whether this call stored it (false: the same files were stored before). */
+    record Stored(RuleSetVersion version, boolean created) {
+    }
+
+    RuleSetVersion version(long id) {
+        return versions.find(id).orElseThrow(() -> new NotFoundException("There is no rule-set version " + id));
+    }
+
+    RuleSetVersion activeVersion() {
+        return versions.active().orElseThrow(() -> new IllegalStateException("No rule-set version is active"));
+    }
+
+    List<RuleSetVersion> allVersions() {
+        return versions.all();
+    }
+
+    List<RuleSetAuditEntry> audit() {
+        return versions.audit();
+    }
+
+    /**
+     * Stores the active files with {@code uploaded} replacing or adding files of the same name.
+     *
+     * @throws RefusedCandidateException when the result does not compile (it is stored as REFUSED all the same)
+     */
+    synchronized Stored upload(Collection<RuleFile> uploaded, String actor) {
+        RuleSetVersion base = activeVersion();
+        Map<String, RuleFile> files = RuleFile.byName(versions.files(base.id()));
+        uploaded.forEach(file -> files.put(file.name(), file));
+        return store(files.values(), base, actor);
+    }
+
+    /** Re-decides the recent decisions of every feature with the candidate; writes nothing. */
+    List<ReplayReport> replay(long id, int last) {
+        RuleSetVersion candidate = version(id);
+        if (candidate.status() == Status.REFUSED) {
+            throw new ConflictException("Rule-set version " + id + " was refused (it does not compile) and cannot be replayed");
+        }
+        RuleSet compiled = compiler.compile(versions.files(id));
+        return replayers.stream().map(replayer -> replayer.replay(compiled, last)).toList();
+    }
+
+    synchronized RuleSetVersion activate(long id, String actor) {
+        RuleSetVersion target = version(id);
+        if (target.status() == Status.REFUSED) {
+            throw new ConflictException("Rule-set version " + id + " was refused (it does not compile) and can never be activated");
+        }
+        if (target.status() == Status.ACTIVE) {
+            throw new ConflictException("Rule-set version " + id + " is already active");
+        }
+        return switchTo(target, Action.ACTIVATE, actor);
+    }
+
+    /** Back to the version that was active before the current one was activated. */
+    synchronized RuleSetVersion rollback(String actor) {
+        RuleSetVersion current = activeVersion();
+        long previous = versions.activeBefore(current.id()).orElseThrow(() -> new ConflictException(
+                "Rule-set version " + current.id() + " is the first active version: there is nothing to roll back to"));
+        return switchTo(version(previous), Action.ROLLBACK, actor);
+    }
+
+    /**
+     * Makes exactly {@code files} the active version (the dev file watcher: what is on disk is what runs).
+     *
+     * @return the version now active, empty if the files already were
+     * @throws RefusedCandidateException when they do not compile; the active version stays
+     */
+    synchronized Optional<RuleSetVersion> activateFiles(Collection<RuleFile> files, String actor) {
+        RuleSetVersion current = activeVersion();
+        if (RuleSetCompiler.versionOf(files).equals(current.version())) {
+            return Optional.empty();
+        }
+        return Optional.of(switchTo(store(files, current, actor).version(), Action.ACTIVATE, actor));
+    }
+
+    private Stored store(Collection<RuleFile> files, RuleSetVersion base, String actor) {
+        String hash = RuleSetCompiler.versionOf(files);
+        Optional<RuleSetVersion> known = versions.findByHash(hash);
+        if (known.isPresent()) {
+            if (known.get().status() == Status.REFUSED) {
+                throw new RefusedCandidateException(known.get(), known.get().problems());
+            }
+            return new Stored(known.get(), false);
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        try {
+            compiler.compile(files);
+        } catch (RuleValidationException invalid) {
+            problems.addAll(invalid.problems());
+        }
+        String changes = FileChanges.between(versions.files(base.id()), files);
+        Instant now = Instant.now();
+        long id = transaction.execute(status -> {
+            long stored = versions.insert(hash, problems.isEmpty() ? Status.CANDIDATE : Status.REFUSED, base.id(), files, problems, actor, now);
+            versions.audit(Action.UPLOAD, actor, now, base.id(), stored,
+                    problems.isEmpty() ? changes : changes + "; refused with " + problems.size() + " problem(s)");
+            return stored;
+        });
+        RuleSetVersion stored = version(id);
+        if (!problems.isEmpty()) {
+            throw new RefusedCandidateException(stored, problems);
+        }
+        return new Stored(stored, true);
+    }
+
+    private RuleSetVersion switchTo(RuleSetVersion target, Action action, String actor) {
+        RuleSet next = compiler.compile(versions.files(target.id()));
+        RuleSetVersion current = activeVersion();
+        String changes = FileChanges.between(versions.files(current.id()), next.files());
+        Instant now = Instant.now();
+        transaction.executeWithoutResult(status -> {
+            versions.activate(target.id(), actor, now);
+            versions.audit(action, actor, now, current.id(), target.id(), changes);
+        });
+        active.activate(next);
+        return version(target.id());
+    }
+}

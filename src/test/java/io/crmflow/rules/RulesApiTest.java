@@ -1,0 +1,313 @@
+package io.crmflow.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The rules lifecycle API (SPEC §6) with the real engine. Every test leaves the version it found active: tests of
+ * other features share this application and its rules.
+ */
+class RulesApiTest extends IntegrationTest {
+
+    private static final String REFERRAL_POINTS = "<outputEntry id=\"SourcePoints_Row1_Out\"><text>40</text></outputEntry>";
+
+    @Autowired
+    ActiveRuleSet activeRuleSet;
+
+    private JsonNode original;
+
+    @BeforeEach
+    void rememberTheActiveVersion() {
+        original = as("rui").getForObject("/api/rules", JsonNode.class).get("active");
+    }
+
+    /** Each test restores the version itself; this only keeps a failed test from changing the rules of later tests. */
+    @AfterEach
+    void restoreTheActiveVersion() {
+        if (!as("rui").getForObject("/api/rules", JsonNode.class).get("active").get("id").equals(original.get("id"))) {
+            post("rui", "/api/rules/candidates/" + original.get("id").asText() + "/activate");
+        }
+    }
+
+    @Test
+    void candidateIsReplayedActivatedAndRolledBack() {
+        long referral = submitLead("REFERRAL");
+        long tradeShow = submitLead("TRADE_SHOW");
+        assertThat(score(referral)).isEqualTo(80);
+
+        ResponseEntity<JsonNode> uploaded = upload("rui", activeScoreTable(REFERRAL_POINTS, "<outputEntry id=\"SourcePoints_Row1_Out\"><text>10</text></outputEntry>"));
+
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode candidate = uploaded.getBody();
+        long id = candidate.get("id").asLong();
+        assertThat(uploaded.getHeaders().getLocation()).hasPath("/api/rules/candidates/" + id);
+        assertThat(candidate.get("status").asText()).isEqualTo("CANDIDATE");
+        assertThat(candidate.get("version").asText()).hasSize(12).isNotEqualTo(original.get("version").asText());
+        assertThat(candidate.get("basedOn").asLong()).isEqualTo(original.get("id").asLong());
+        assertThat(texts(candidate.get("files"))).containsExactlyInAnyOrderElementsOf(texts(original.get("files")));
+
+        JsonNode replay = post("rui", "/api/rules/candidates/" + id + "/replay?last=1000").getBody();
+        JsonNode leads = replay.get("reports").get(0);
+        assertThat(leads.get("kind").asText()).isEqualTo("lead");
+        assertThat(leads.get("differences")).anySatisfy(difference -> {
+            assertThat(difference.get("record").asText()).isEqualTo(String.valueOf(referral));
+            assertThat(difference.get("field").asText()).isEqualTo("grade");
+            assertThat(difference.get("oldValue").asText()).isEqualTo("A");
+            assertThat(difference.get("newValue").asText()).isEqualTo("C");
+        });
+        assertThat(leads.get("differences")).anySatisfy(difference -> {
+            assertThat(difference.get("record").asText()).isEqualTo(String.valueOf(referral));
+            assertThat(difference.get("field").asText()).isEqualTo("score");
+            assertThat(difference.get("oldValue").asInt()).isEqualTo(80);
+            assertThat(difference.get("newValue").asInt()).isEqualTo(50);
+        });
+        assertThat(leads.get("differences").findValuesAsText("record")).doesNotContain(String.valueOf(tradeShow));
+        assertThat(texts(leads.get("summary"))).anySatisfy(line -> assertThat(line).startsWith("grade A share"))
+                .anySatisfy(line -> assertThat(line).endsWith("assignments would change owner"));
+        assertThat(leads.get("summary").get(0).asText()).doesNotStartWith("0 of");
+
+        ResponseEntity<JsonNode> activated = post("rui", "/api/rules/candidates/" + id + "/activate");
+        assertThat(activated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(activated.getBody().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(activated.getBody().get("activatedBy").asText()).isEqualTo("rui");
+        long afterActivation = submitLead("REFERRAL");
+        assertThat(score(afterActivation)).isEqualTo(50);
+        assertThat(decisions(afterActivation).get(0).get("ruleSetVersion").asText()).isEqualTo(candidate.get("version").asText());
+        assertThat(post("rui", "/api/rules/candidates/" + id + "/activate").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        JsonNode overview = as("admin").getForObject("/api/rules", JsonNode.class);
+        assertThat(overview.get("active").get("id").asLong()).isEqualTo(id);
+        assertThat(overview.get("versions").findValuesAsText("id")).contains(original.get("id").asText());
+
+        ResponseEntity<JsonNode> rolledBack = post("rui", "/api/rules/rollback");
+        assertThat(rolledBack.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rolledBack.getBody().get("id")).isEqualTo(original.get("id"));
+        long afterRollback = submitLead("REFERRAL");
+        assertThat(score(afterRollback)).isEqualTo(80);
+        assertThat(decisions(afterRollback).get(0).get("ruleSetVersion").asText()).isEqualTo(original.get("version").asText());
+        // The shipped version was the first one deployed: rollbacks go back along activations, never in a circle.
+        ResponseEntity<JsonNode> nothingBefore = post("rui", "/api/rules/rollback");
+        assertThat(nothingBefore.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(nothingBefore.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        List<JsonNode> trail = new ArrayList<>();
+        as("rui").getForObject("/api/rules/audit", JsonNode.class).forEach(trail::add);
+        assertThat(trail).filteredOn(entry -> entry.get("toVersion").asLong() == id)
+                .extracting(entry -> entry.get("action").asText() + " by " + entry.get("actor").asText() + ": " + entry.get("summary").asText())
+                .contains("UPLOAD by rui: lead-score.dmn changed", "ACTIVATE by rui: lead-score.dmn changed");
+        assertThat(trail).anySatisfy(entry -> {
+            assertThat(entry.get("action").asText()).isEqualTo("ROLLBACK");
+            assertThat(entry.get("fromVersion").asLong()).isEqualTo(id);
+            assertThat(entry.get("toVersion")).isEqualTo(original.get("id"));
+            assertThat(entry.get("toHash")).isEqualTo(original.get("version"));
+        });
+    }
+
+    @Test
+    void brokenDrlIsRefusedWithFileAndLineAndCanNeverBeActivated() {
+        RuleFile broken = new RuleFile("lead-assignment.drl", """
+                package crmflow.leadassignment;
+
+                rule "no end"
+                when
+                    String( length > )
+                then
+                """.getBytes(StandardCharsets.UTF_8));
+
+        ResponseEntity<JsonNode> refused = upload("rui", broken);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = refused.getBody();
+        assertThat(problem.get("detail").asText()).contains("lead-assignment.drl");
+        assertThat(problem.get("problems")).anySatisfy(entry -> {
+            assertThat(entry.get("file").asText()).isEqualTo("lead-assignment.drl");
+            assertThat(entry.get("line").asInt()).isPositive();
+            assertThat(entry.get("message").asText()).isNotBlank();
+        });
+        long id = problem.get("candidate").asLong();
+        assertThat(as("rui").getForObject("/api/rules/candidates/" + id, JsonNode.class).get("status").asText()).isEqualTo("REFUSED");
+        assertThat(post("rui", "/api/rules/candidates/" + id + "/activate").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(post("rui", "/api/rules/candidates/" + id + "/replay").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        // The same broken files again: the stored refusal is reported, nothing new is stored.
+        long versions = count("rule_set_version");
+        assertThat(upload("rui", broken).getBody().get("candidate").asLong()).isEqualTo(id);
+        assertThat(count("rule_set_version")).isEqualTo(versions);
+    }
+
+    @Test
+    void brokenDmnIsRefusedNamingTheFile() {
+        ResponseEntity<JsonNode> refused = upload("admin", activeScoreTable("min([100, sourcePoints + visitPoints + dwellPoints])", "min([100, sourcePoints + + ])"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("problems")).isNotEmpty().allSatisfy(entry -> assertThat(entry.get("file").asText()).isEqualTo("lead-score.dmn"));
+    }
+
+    @Test
+    void aZipReplacesAndAddsFiles() throws IOException {
+        RuleFile table = activeScoreTable("<outputEntry id=\"SourcePoints_Row4_Out\"><text>20</text></outputEntry>",
+                "<outputEntry id=\"SourcePoints_Row4_Out\"><text>22</text></outputEntry>");
+        RuleFile extra = new RuleFile("vip-flag.drl", """
+                package crmflow.vip;
+
+                rule "nothing to flag yet"
+                when
+                    String( this == "VIP" )
+                then
+                end
+                """.getBytes(StandardCharsets.UTF_8));
+
+        ResponseEntity<JsonNode> uploaded = upload("rui", new RuleFile("rules.zip", zip(table, extra)));
+
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(texts(uploaded.getBody().get("files"))).contains("lead-score.dmn", "lead-assignment.drl", "business-calendar.yaml", "vip-flag.drl");
+        JsonNode upload = as("rui").getForObject("/api/rules/audit", JsonNode.class).get(0);
+        assertThat(upload.get("action").asText()).isEqualTo("UPLOAD");
+        assertThat(upload.get("summary").asText()).isEqualTo("lead-score.dmn changed; vip-flag.drl added");
+        // The same files again are the same version.
+        ResponseEntity<JsonNode> again = upload("rui", new RuleFile("rules.zip", zip(table, extra)));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().get("id")).isEqualTo(uploaded.getBody().get("id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"../evil.drl", "..\\evil.drl", "/etc/evil.drl", "notes.txt", ".hidden.drl", "rules/lead-score.dmn"})
+    void fileNamesThatAreNotPlainRuleFilesAreRefused(String name) throws IOException {
+        long versions = count("rule_set_version");
+        long audit = count("rule_set_audit");
+        RuleFile file = new RuleFile(name, "package evil;".getBytes(StandardCharsets.UTF_8));
+
+        for (ResponseEntity<JsonNode> refused : List.of(upload("rui", file), upload("rui", new RuleFile("evil.zip", zip(file))))) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("files");
+        }
+        assertThat(count("rule_set_version")).isEqualTo(versions);
+        assertThat(count("rule_set_audit")).isEqualTo(audit);
+    }
+
+    @Test
+    void tooLargeFilesAndEmptyUploadsAreRefused() throws IOException {
+        RuleFile large = new RuleFile("large.drl", new byte[RuleUploads.MAX_FILE_BYTES + 1]);
+
+        assertThat(upload("rui", large).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(upload("rui", new RuleFile("large.zip", zip(large))).getBody().get("detail").asText()).contains("large.drl", "larger than");
+        assertThat(upload("rui").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(upload("rui", new RuleFile("broken.zip", "not a zip".getBytes(StandardCharsets.UTF_8))).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"alice", "mia", "pat"})
+    void onlyRulesOwnersAndAdministratorsMayUseTheRulesApi(String user) {
+        String candidate = "/api/rules/candidates/" + original.get("id").asText();
+        List<ResponseEntity<JsonNode>> answers = List.of(
+                as(user).getForEntity("/api/rules", JsonNode.class),
+                as(user).getForEntity("/api/rules/audit", JsonNode.class),
+                as(user).getForEntity(candidate, JsonNode.class),
+                upload(user, activeScoreTable(REFERRAL_POINTS, REFERRAL_POINTS.replace("40", "41"))),
+                post(user, candidate + "/replay"),
+                post(user, candidate + "/activate"),
+                post(user, "/api/rules/rollback"));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        });
+        assertThat(http.getForEntity("/api/rules", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void unknownVersionsAreNotFound() {
+        assertThat(post("rui", "/api/rules/candidates/999999/activate").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("rui", "/api/rules/candidates/999999/replay").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post("rui", "/api/rules/candidates/" + original.get("id").asText() + "/replay?last=0").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private long submitLead(String source) {
+        Map<String, Object> lead = Map.of("name", "李娜", "company", unique("规则测试"), "email", unique("rules") + "@example.cn",
+                "phone", uniquePhone(), "source", source, "region", "EAST", "industry", "HOSPITAL", "productLine", "DEVICES",
+                "visits30d", 6, "dwellSeconds", 320);
+        ResponseEntity<JsonNode> created = as("mia").postForEntity("/api/leads", lead, JsonNode.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return created.getBody().get("id").asLong();
+    }
+
+    private int score(long lead) {
+        return as("mia").getForObject("/api/leads/" + lead, JsonNode.class).get("score").asInt();
+    }
+
+    private JsonNode decisions(long lead) {
+        return as("mia").getForObject("/api/leads/" + lead + "/decisions", JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String user, String path) {
+        return as(user).exchange(path, HttpMethod.POST, null, JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> upload(String user, RuleFile... files) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        for (RuleFile file : files) {
+            body.add("files", new ByteArrayResource(file.content()) {
+                @Override
+                public String getFilename() {
+                    return file.name();
+                }
+            });
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(user).postForEntity("/api/rules/candidates", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    /** The active {@code lead-score.dmn} with one edit. */
+    private RuleFile activeScoreTable(String find, String replacement) {
+        String shipped = activeRuleSet.current().file("lead-score.dmn").orElseThrow().text();
+        assertThat(shipped).contains(find);
+        return new RuleFile("lead-score.dmn", shipped.replace(find, replacement).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] zip(RuleFile... files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (RuleFile file : files) {
+                zip.putNextEntry(new ZipEntry(file.name()));
+                zip.write(file.content());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}
