@@ -1,5 +1,10 @@
 package io.crmflow.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +20,10 @@ import io.crmflow.lead.assignment.CandidateTeam;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.rules.DecisionOutcome;
 import io.crmflow.rules.RuleSet;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * One lead scored and assigned against a team of generated reps, the two ways the benchmark compares: the shipped
@@ -71,6 +80,21 @@ public final class LeadDecisionFixture {
         inputs.put("visits30d", lead.visits30d());
         inputs.put("dwellSeconds", lead.dwellSeconds());
         return rules.evaluate("lead-score", inputs);
+    }
+
+    /** The same {@code lead-score.dmn} on Camunda 7's own DMN engine (FEEL-Scala), as a business rule task would run it. */
+    static DmnDecision camundaGradeDecision(DmnEngine engine) {
+        try (InputStream dmn = Files.newInputStream(Path.of("rules", "lead-score.dmn"))) {
+            return engine.parseDecision("Decision_LeadGrade", dmn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String gradeWithCamunda(DmnEngine engine, DmnDecision grade, Lead lead) {
+        VariableMap inputs = Variables.createVariables().putValue("source", lead.source()).putValue("visits30d", lead.visits30d())
+                .putValue("dwellSeconds", lead.dwellSeconds());
+        return (String) engine.evaluateDecision(grade, inputs).getSingleResult().getEntry("grade");
     }
 
     static Optional<AssignedRep> assignWithRules(RuleSet rules, Lead lead, List<RepCandidate> reps) {
