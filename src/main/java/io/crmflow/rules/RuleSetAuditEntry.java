@@ -14,7 +14,7 @@ public record RuleSetAuditEntry(long id, Action action, String actor, Instant at
     public enum Action {
         /** New files in {@code rules/} activated at start-up. */
         DEPLOY,
-        /** A candidate stored, valid or refused. */
+        /** A candidate stored (only files that compile are). */
         UPLOAD,
         ACTIVATE,
         /** Back to the version that was active before the current one. */

@@ -1,7 +1,6 @@
 package io.crmflow.rules;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class RuleSetLifecycle {
     /**
      * Stores the active files with {@code uploaded} replacing or adding files of the same name.
      *
-     * @throws RefusedCandidateException when the result does not compile (it is stored as REFUSED all the same)
+     * @throws RuleValidationException when the result does not compile; then nothing is stored
      */
     synchronized Stored upload(Collection<RuleFile> uploaded, String actor) {
         RuleSetVersion base = activeVersion();
@@ -72,19 +71,13 @@ class RuleSetLifecycle {
 
     /** Re-decides the recent decisions of every feature with the candidate; writes nothing. */
     List<ReplayReport> replay(long id, int last) {
-        RuleSetVersion candidate = version(id);
-        if (candidate.status() == Status.REFUSED) {
-            throw new ConflictException("Rule-set version " + id + " was refused (it does not compile) and cannot be replayed");
-        }
+        version(id);
         RuleSet compiled = compiler.compile(versions.files(id));
         return replayers.stream().map(replayer -> replayer.replay(compiled, last)).toList();
     }
 
     synchronized RuleSetVersion activate(long id, String actor) {
         RuleSetVersion target = version(id);
-        if (target.status() == Status.REFUSED) {
-            throw new ConflictException("Rule-set version " + id + " was refused (it does not compile) and can never be activated");
-        }
         if (target.status() == Status.ACTIVE) {
             throw new ConflictException("Rule-set version " + id + " is already active");
         }
@@ -103,7 +96,7 @@ class RuleSetLifecycle {
      * Makes exactly {@code files} the active version (the dev file watcher: what is on disk is what runs).
      *
      * @return the version now active, empty if the files already were
-     * @throws RefusedCandidateException when they do not compile; the active version stays
+     * @throws RuleValidationException when they do not compile; the active version stays
      */
     synchronized Optional<RuleSetVersion> activateFiles(Collection<RuleFile> files, String actor) {
         RuleSetVersion current = activeVersion();
@@ -117,30 +110,18 @@ class RuleSetLifecycle {
         String hash = RuleSetCompiler.versionOf(files);
         Optional<RuleSetVersion> known = versions.findByHash(hash);
         if (known.isPresent()) {
-            if (known.get().status() == Status.REFUSED) {
-                throw new RefusedCandidateException(known.get(), known.get().problems());
-            }
             return new Stored(known.get(), false);
         }
-        List<RuleProblem> problems = new ArrayList<>();
-        try {
-            compiler.compile(files);
-        } catch (RuleValidationException invalid) {
-            problems.addAll(invalid.problems());
-        }
+        // Bad input changes nothing: files that do not compile are reported (422 with file, line, message), not stored.
+        compiler.compile(files);
         String changes = FileChanges.between(versions.files(base.id()), files);
         Instant now = Instant.now();
         long id = transaction.execute(status -> {
-            long stored = versions.insert(hash, problems.isEmpty() ? Status.CANDIDATE : Status.REFUSED, base.id(), files, problems, actor, now);
-            versions.audit(Action.UPLOAD, actor, now, base.id(), stored,
-                    problems.isEmpty() ? changes : changes + "; refused with " + problems.size() + " problem(s)");
+            long stored = versions.insert(hash, Status.CANDIDATE, base.id(), files, actor, now);
+            versions.audit(Action.UPLOAD, actor, now, base.id(), stored, changes);
             return stored;
         });
-        RuleSetVersion stored = version(id);
-        if (!problems.isEmpty()) {
-            throw new RefusedCandidateException(stored, problems);
-        }
-        return new Stored(stored, true);
+        return new Stored(version(id), true);
     }
 
     private RuleSetVersion switchTo(RuleSetVersion target, Action action, String actor) {

@@ -57,7 +57,7 @@ class RuleSetStartup {
         Instant now = Instant.now();
         RuleSetVersion previous = versions.active().orElse(null);
         long id = versions.findByHash(version).map(RuleSetVersion::id)
-                .orElseGet(() -> versions.insert(version, Status.CANDIDATE, null, deployed, List.of(), DEPLOYMENT_ACTOR, now));
+                .orElseGet(() -> versions.insert(version, Status.CANDIDATE, null, deployed, DEPLOYMENT_ACTOR, now));
         String summary;
         if (previous == null) {
             summary = "first deployment";

@@ -9,10 +9,9 @@ import java.util.List;
  * @param id        sequence number: versions are numbered in the order they were stored
  * @param version   content hash of the files, the version every decision records
  * @param basedOn   the version an uploaded candidate was built on (its files plus the uploaded ones)
- * @param problems  why a REFUSED version does not compile; empty otherwise
  */
 public record RuleSetVersion(long id, String version, Status status, Long basedOn, List<String> files, String createdBy,
-                             Instant createdAt, String activatedBy, Instant activatedAt, List<RuleProblem> problems) {
+                             Instant createdAt, String activatedBy, Instant activatedAt) {
 
     public enum Status {
         /** Valid, never active yet. */
@@ -20,8 +19,6 @@ public record RuleSetVersion(long id, String version, Status status, Long basedO
         /** The version new decisions use; exactly one. */
         ACTIVE,
         /** Was active, replaced since; can be activated again. */
-        RETIRED,
-        /** Does not compile; kept so its problems stay visible, never activated. */
-        REFUSED
+        RETIRED
     }
 }

@@ -6,16 +6,12 @@ import static io.crmflow.persistence.SqlTimes.timestamp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmflow.rules.RuleSetAuditEntry.Action;
 import io.crmflow.rules.RuleSetVersion.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,19 +26,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RuleSetVersions {
 
-    /** A DMN compiler message can quote a whole model: what is stored stays readable and bounded. */
-    private static final int STORED_PROBLEMS = 50;
-    private static final int STORED_MESSAGE_CHARS = 1000;
-    private static final TypeReference<List<RuleProblem>> PROBLEMS = new TypeReference<>() { };
     private static final String AUDIT_COLUMNS = "a.id, a.action, a.actor, a.occurred_at, a.from_version, f.content_hash as from_hash,"
             + " a.to_version, t.content_hash as to_hash, a.summary";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
 
-    RuleSetVersions(JdbcClient jdbc, ObjectMapper json) {
+    RuleSetVersions(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     Optional<RuleSetVersion> find(long id) {
@@ -68,12 +58,10 @@ class RuleSetVersions {
                 .list();
     }
 
-    long insert(String hash, Status status, Long basedOn, Collection<RuleFile> files, List<RuleProblem> problems,
-                String actor, Instant at) {
+    long insert(String hash, Status status, Long basedOn, Collection<RuleFile> files, String actor, Instant at) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into rule_set_version (content_hash, status, based_on, problems, created_by, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(hash, status.name(), basedOn, problems.isEmpty() ? null : write(bounded(problems)), actor, timestamp(at))
+        jdbc.sql("insert into rule_set_version (content_hash, status, based_on, created_by, created_at) values (?, ?, ?, ?, ?)")
+                .params(hash, status.name(), basedOn, actor, timestamp(at))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         for (RuleFile file : files) {
@@ -134,7 +122,7 @@ class RuleSetVersions {
     private List<RuleSetVersion> versions(String where, Object... params) {
         List<VersionRow> rows = jdbc.sql("select * from rule_set_version " + where + " order by id desc").params(params)
                 .query((rs, row) -> new VersionRow(rs.getLong("id"), rs.getString("content_hash"), Status.valueOf(rs.getString("status")),
-                        rs.getObject("based_on", Long.class), rs.getString("problems"), rs.getString("created_by"),
+                        rs.getObject("based_on", Long.class), rs.getString("created_by"),
                         instant(rs, "created_at"), rs.getString("activated_by"), instant(rs, "activated_at")))
                 .list();
         if (rows.isEmpty()) {
@@ -146,8 +134,7 @@ class RuleSetVersions {
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return rows.stream().map(row -> new RuleSetVersion(row.id(), row.hash(), row.status(), row.basedOn(),
-                names.getOrDefault(row.id(), List.of()), row.createdBy(), row.createdAt(), row.activatedBy(), row.activatedAt(),
-                row.problems() == null ? List.of() : read(row.problems()))).toList();
+                names.getOrDefault(row.id(), List.of()), row.createdBy(), row.createdAt(), row.activatedBy(), row.activatedAt())).toList();
     }
 
     private static RuleSetAuditEntry auditEntry(ResultSet rs, int row) throws SQLException {
@@ -156,33 +143,7 @@ class RuleSetVersions {
                 rs.getLong("to_version"), rs.getString("to_hash"), rs.getString("summary"));
     }
 
-    private static List<RuleProblem> bounded(List<RuleProblem> problems) {
-        List<RuleProblem> kept = new ArrayList<>();
-        for (RuleProblem problem : problems.subList(0, Math.min(problems.size(), STORED_PROBLEMS))) {
-            String message = problem.message() == null || problem.message().length() <= STORED_MESSAGE_CHARS ? problem.message()
-                    : problem.message().substring(0, STORED_MESSAGE_CHARS) + "…";
-            kept.add(new RuleProblem(problem.file(), problem.line(), message));
-        }
-        return kept;
-    }
-
-    private String write(List<RuleProblem> problems) {
-        try {
-            return json.writeValueAsString(problems);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Rule problems must be serialisable", e);
-        }
-    }
-
-    private List<RuleProblem> read(String text) {
-        try {
-            return json.readValue(text, PROBLEMS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored rule problems are not valid JSON", e);
-        }
-    }
-
-    private record VersionRow(long id, String hash, Status status, Long basedOn, String problems, String createdBy,
+    private record VersionRow(long id, String hash, Status status, Long basedOn, String createdBy,
                               Instant createdAt, String activatedBy, Instant activatedAt) {
     }
 }

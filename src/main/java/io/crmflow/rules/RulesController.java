@@ -51,8 +51,8 @@ class RulesController {
     @Operation(summary = "Upload a candidate", description = "Field 'files': one or more .dmn, .drl or .yaml files, or a single .zip "
             + "of them (files at the top level, at most 20, 1 MiB each). The candidate is the active version's files with these "
             + "replacing or adding files of the same name; it is compiled at once. 201 with the new candidate; 200 if the same "
-            + "files were stored before; 422 naming file, line and message if it does not compile (the candidate is stored as "
-            + "REFUSED and can never be activated); 400 for names with folders, other file types or too large files (nothing stored).")
+            + "files were stored before; 422 naming file, line and message if it does not compile; 400 for names with folders, "
+            + "other file types or too large files. Nothing is stored when the upload is refused.")
     ResponseEntity<RuleSetVersion> upload(@RequestPart(name = RuleUploads.FIELD, required = false) List<MultipartFile> files,
                                           Authentication user) {
         String actor = checkRulesOwner(user);
@@ -63,7 +63,7 @@ class RulesController {
     }
 
     @GetMapping("/candidates/{id}")
-    @Operation(summary = "One stored version: status, files, and the problems of a refused one")
+    @Operation(summary = "One stored version: status and files")
     RuleSetVersion candidate(@PathVariable long id, Authentication user) {
         checkRulesOwner(user);
         return lifecycle.version(id);
@@ -82,7 +82,7 @@ class RulesController {
 
     @PostMapping("/candidates/{id}/activate")
     @Operation(summary = "Make the version active", description = "Atomic: decisions already running finish on the old version, "
-            + "the next ones use this one. A retired version can be activated again. 409 if it was refused or is already active.")
+            + "the next ones use this one. A retired version can be activated again. 409 if it is already active.")
     RuleSetVersion activate(@PathVariable long id, Authentication user) {
         return lifecycle.activate(id, checkRulesOwner(user));
     }
@@ -111,10 +111,6 @@ class RulesController {
                 "The rule set does not compile: " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         problem.setTitle("Invalid rules");
         problem.setProperty("problems", problems);
-        if (invalid instanceof RefusedCandidateException refused) {
-            problem.setProperty("candidate", refused.candidate().id());
-            problem.setProperty("version", refused.candidate().version());
-        }
         return ResponseEntity.unprocessableEntity().body(problem);
     }
 

@@ -50,7 +50,7 @@ class RuleSetStartupTest extends IntegrationTest {
         List<RuleFile> activatedFiles = editedDeployedRules("<text>&gt;= 80</text>", "<text>&gt;= 85</text>");
         String activatedVersion = RuleSetCompiler.versionOf(activatedFiles);
         inRolledBackTransaction(() -> {
-            long activated = versions.insert(activatedVersion, Status.CANDIDATE, null, activatedFiles, List.of(), "rui", Instant.now());
+            long activated = versions.insert(activatedVersion, Status.CANDIDATE, null, activatedFiles, "rui", Instant.now());
             versions.activate(activated, "rui", Instant.now());
 
             RuleSet served = startup().ruleSetToServe();
