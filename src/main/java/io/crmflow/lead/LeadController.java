@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -60,9 +63,19 @@ class LeadController {
             + "email, phone, source, region, industry, productLine, visits30d, dwellSeconds (name, source, region required). "
             + "Each row is submitted like POST /api/leads; the report lists created, duplicate, repeated and rejected rows "
             + "with line numbers. A malformed file is refused as a whole (400) and nothing is written.")
-    ResponseEntity<LeadImportReport> importCsv(@RequestBody String csv, Authentication user) {
+    ResponseEntity<?> importCsv(@RequestBody String csv, Authentication user) {
         LeadImportReport report = csvImport.importCsv(csv, user.getName());
-        return report.rejected() == report.rows().size() ? ResponseEntity.unprocessableEntity().body(report) : ResponseEntity.ok(report);
+        if (report.rejected() < report.rows().size()) {
+            return ResponseEntity.ok(report);
+        }
+        // Nothing could be imported: a problem like any refused input, carrying the row-by-row report.
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "None of the " + report.rows().size() + " rows could be imported; see rows for each row's errors");
+        problem.setTitle("Nothing imported");
+        problem.setProperty("created", report.created());
+        problem.setProperty("rejected", report.rejected());
+        problem.setProperty("rows", report.rows());
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping("/api/leads")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXParseException;
 
 /**
  * Makes a DMN file as Camunda Modeler saves it acceptable to the Drools DMN compiler, without changing what it decides:
@@ -40,6 +42,26 @@ final class ModelerDmnNormalizer {
     private ModelerDmnNormalizer() {
     }
 
+    /**
+     * Why a {@code .dmn} file is not a DMN document at all (not XML, or another root element), with the line: the Drools
+     * compiler fails on such a file with an exception instead of a message.
+     */
+    static Optional<RuleProblem> notADmnDocument(RuleFile file) {
+        if (!file.isDmn()) {
+            return Optional.empty();
+        }
+        try {
+            Element root = parse(file.content()).getDocumentElement();
+            return "definitions".equals(root.getLocalName()) ? Optional.empty()
+                    : Optional.of(new RuleProblem(file.name(), 1, "Not a DMN model: the root element is <" + root.getNodeName()
+                    + ">, not <definitions>"));
+        } catch (SAXParseException broken) {
+            return Optional.of(new RuleProblem(file.name(), broken.getLineNumber(), "Not well-formed XML: " + broken.getMessage()));
+        } catch (Exception unreadable) {
+            return Optional.of(new RuleProblem(file.name(), 0, "Not readable as XML: " + unreadable.getMessage()));
+        }
+    }
+
     static RuleFile normalize(RuleFile file) {
         if (!file.isDmn()) {
             return file;
@@ -48,7 +70,7 @@ final class ModelerDmnNormalizer {
         try {
             document = parse(file.content());
         } catch (Exception unreadable) {
-            // Let the DMN compiler report the broken XML with its own line numbers.
+            // notADmnDocument reports it; the compiler never sees it.
             return file;
         }
         Element definitions = document.getDocumentElement();

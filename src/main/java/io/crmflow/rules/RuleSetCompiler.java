@@ -45,6 +45,12 @@ public class RuleSetCompiler {
         for (RuleFileValidator validator : validators) {
             problems.addAll(validator.validate(files.values()));
         }
+        List<RuleProblem> notDmn = files.values().stream().flatMap(file -> ModelerDmnNormalizer.notADmnDocument(file).stream()).toList();
+        if (!notDmn.isEmpty()) {
+            // The KIE builder would fail with an exception on these, not with messages: stop before it.
+            problems.addAll(notDmn);
+            throw new RuleValidationException(problems);
+        }
         String version = contentHash(files.values());
         // A unique release id per build: the KIE repository keeps modules by id, and equal ids would alias versions.
         ReleaseId releaseId = kieServices.newReleaseId("io.crmflow.rules", "ruleset-" + version, "1." + builds.incrementAndGet());

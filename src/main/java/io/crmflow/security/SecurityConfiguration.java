@@ -38,7 +38,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+                .addFilterAfter(new EngineRestQueryBodyFilter(json), EngineAuthenticationFilter.class);
         return http.build();
     }
 

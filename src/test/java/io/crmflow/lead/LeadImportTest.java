@@ -85,7 +85,9 @@ class LeadImportTest extends IntegrationTest {
         ResponseEntity<JsonNode> response = upload("name,source,region\nx,WEBSITE,MARS\ny,NOWHERE,EAST\n");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody().get("rejected").asInt()).isEqualTo(2);
+        assertThat(response.getBody().get("rows").findValuesAsText("row")).containsExactly("2", "3");
         assertThat(count("leads")).isEqualTo(leads);
     }
 }

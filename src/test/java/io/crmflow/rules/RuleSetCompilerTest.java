@@ -66,4 +66,15 @@ class RuleSetCompilerTest {
     private static RuleFile drl(String name, String text) {
         return new RuleFile(name, text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aDmnFileThatIsNotXmlIsAProblemNotACrash() {
+        List<RuleFile> files = new ArrayList<>(ShippedRules.ruleSet().files());
+        files.add(new RuleFile("garbage.dmn", "=cmd|' /C calc'!A0".getBytes(StandardCharsets.UTF_8)));
+        files.add(new RuleFile("other.dmn", "<html><body>hello</body></html>".getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> compiler.compile(files))
+                .isInstanceOfSatisfying(RuleValidationException.class, e -> assertThat(e.problems())
+                        .extracting(RuleProblem::file).containsExactlyInAnyOrder("garbage.dmn", "other.dmn"));
+    }
 }
