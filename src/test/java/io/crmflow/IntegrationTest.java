@@ -9,14 +9,16 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Base of the tests that need the whole application: real engine, real rules, real HTTP. All subclasses share one
  * Spring context (same configuration), so the application starts once per test run. Data is not reset between
- * tests: each test makes its own unique records.
+ * tests: each test makes its own unique records. The suite runs on H2 and again on PostgreSQL ({@link TestDatabase}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -12,15 +12,19 @@ import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
- * Gives the PostgreSQL tests an empty database of their own on the machine's server (created through the
- * {@code test} database), so that leads of earlier runs cannot fill the reps' capacity and change who gets a lead.
+ * Where the integration tests keep their data. By default an in-memory H2 ({@code application-test.yaml}). With
+ * {@code -Dcrmflow.test.database=postgres} (the {@code postgres-tests} run in pom.xml) the whole suite runs again with the
+ * {@code postgres} profile on the machine's PostgreSQL, in an empty database of its own (created through the
+ * {@code test} database), with the demo team asked for explicitly as the profile never creates it on its own; an
+ * empty database keeps leads of earlier runs from filling the reps' capacity and changing who gets a lead.
  * The database outlives its JVM: dropping it in a shutdown hook raced with Spring closing the engine, which then
  * waited for a connection to a database that was gone. Each run instead drops the databases of test JVMs that are
  * no longer running.
  */
-public class FreshPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String ADMIN_DATABASE = "test";
@@ -29,10 +33,26 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
 
     private static String database;
 
+    static boolean postgres() {
+        return "postgres".equals(System.getProperty("crmflow.test.database"));
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshPostgresDatabase",
-                Map.of("spring.datasource.url", SERVER + database(), "spring.datasource.username", USER)));
+        if (postgres()) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshPostgresDatabase",
+                    Map.of("spring.datasource.url", SERVER + database(), "spring.datasource.username", USER,
+                            "crmflow.demo.enabled", "true", "spring.flyway.locations", "classpath:db/migration,classpath:db/demo")));
+        }
+    }
+
+    /** The {@code test} profile, plus {@code postgres} in a PostgreSQL run. */
+    public static class Profiles implements ActiveProfilesResolver {
+
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            return postgres() ? new String[] {"test", "postgres"} : new String[] {"test"};
+        }
     }
 
     private static synchronized String database() {
