@@ -3,6 +3,7 @@ package io.crmflow.opportunity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 public record Opportunity(long id, Long leadId, String name, String company, String ownerId, String region, String productLine,
                           OpportunityStage stage, int winProbability, BigDecimal amount, LocalDate expectedCloseDate,
@@ -10,6 +11,16 @@ public record Opportunity(long id, Long leadId, String name, String company, Str
                           String decisionMaker, LossReason lossReason, String lossNote, Instant stageEnteredAt,
                           Instant lastActivityAt, int idlePeriods, boolean idleFlagged, String processInstanceId,
                           Instant createdAt, Instant updatedAt) {
+
+    /** How a stage's exit needs are shown to people (the API names them by their field names). */
+    static final Map<String, String> NEED_LABELS = Map.of(
+            "contactPerson", "联系人 Contact person",
+            "firstMeetingNote", "首次会面记录 First meeting note",
+            "requirementSummary", "需求概述 Requirement summary",
+            "budget", "预算 Budget",
+            "decisionMaker", "决策人 Decision maker",
+            "approvedQuote", "已批准的报价 An approved quote",
+            "approvedContract", "已批准的合同 An approved contract");
 
     /** Whether what a stage's exit need names has been recorded. */
     boolean has(String need) {

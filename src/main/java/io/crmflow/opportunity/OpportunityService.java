@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
@@ -183,7 +184,8 @@ public class OpportunityService {
         variables.put("stageLabel", policy.label());
         variables.put("winProbability", policy.winProbability());
         variables.put("nextStage", policy.nextStage() == null ? null : policy.nextStage().name());
-        variables.put("exitNeeds", String.join(" ", new TreeSet<>(policy.exitNeeds())));
+        variables.put("exitNeeds", new TreeSet<>(policy.exitNeeds()).stream().map(need -> Opportunity.NEED_LABELS.getOrDefault(need, need))
+                .collect(Collectors.joining("; ")));
         variables.put("idleCycle", policy.idleCycle());
         // The form shows what is recorded so far, to complete or correct.
         variables.put("contactPerson", opportunity.contactPerson());

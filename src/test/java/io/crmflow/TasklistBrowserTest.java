@@ -1,4 +1,4 @@
-package io.crmflow.lead;
+package io.crmflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crmflow.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +28,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A sales rep works the contact task in the real Tasklist, in Debian's headless Chromium: log in, find the lead in
- * "My tasks", see its data in the Camunda Form from {@code forms/contact-lead.form}, fill it in, complete it, and
- * the process moves on to qualification. Runs with {@code ./mvnw verify -Pbrowser}.
+ * Sales staff work their tasks in the real Tasklist, in Debian's headless Chromium: log in, find the task in
+ * "My tasks", see the record's data in the Camunda Form from {@code forms/}, fill it in, complete it, and the process
+ * moves on. Runs with {@code ./mvnw verify -Pbrowser}.
  */
-class ContactTaskBrowserTest extends IntegrationTest {
+class TasklistBrowserTest extends IntegrationTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -79,30 +78,66 @@ class ContactTaskBrowserTest extends IntegrationTest {
                 "email", company + "@example.cn", "phone", uniquePhone(), "source", "REFERRAL", "region", "EAST",
                 "industry", "HOSPITAL", "productLine", "DEVICES", "visits30d", 12, "dwellSeconds", 640), JsonNode.class);
         String owner = lead.get("owner").asText();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form input[type='text']"))).sendKeys(owner);
-        browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(owner);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//a[contains(., '" + company + "')]")))
-                .click();
+        WebDriverWait wait = openTaskInTasklist(owner, company);
 
         wait.until(driver -> formInputs().stream().anyMatch(input -> company.equals(input.getDomProperty("value"))));
         assertThat(formInputs()).extracting(input -> input.getDomProperty("value"))
                 .contains("李娜", "REFERRAL", "EAST", "A", lead.get("phone").asText());
 
-        click(browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
-        click(wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'Phone')]"))));
+        choose(wait, "Field_contactChannel", "Phone");
         browser.findElement(By.cssSelector(".fjs-form-field-textarea textarea")).sendKeys("电话沟通，客户下周二可以演示");
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+        complete(wait);
 
         String processInstanceId = lead.get("processInstanceId").asText();
         wait.until(driver -> "Task_QualifyLead".equals(currentTask(owner, processInstanceId)));
         JsonNode contacted = as(owner).getForObject("/api/leads/" + lead.get("id").asText() + "/timeline", JsonNode.class);
         assertThat(contacted.findValuesAsText("detail")).anyMatch(detail -> detail.contains("PHONE: 电话沟通，客户下周二可以演示"));
+    }
+
+    @Test
+    void ownerMovesAnOpportunityToTheNextStageWithItsExitNeeds() {
+        String name = unique("广州中山医院 监护仪");
+        JsonNode opportunity = as("mia").postForObject("/api/opportunities", Map.of("name", name, "company", "广州中山医院",
+                "region", "SOUTH", "productLine", "DEVICES", "owner", "chen"), JsonNode.class);
+        WebDriverWait wait = openTaskInTasklist("chen", name);
+
+        wait.until(driver -> formInputs().stream().anyMatch(input -> name.equals(input.getDomProperty("value"))));
+        assertThat(formInputs()).extracting(input -> input.getDomProperty("value"))
+                .contains("初步接洽 Initial contact", "10", "联系人 Contact person; 首次会面记录 First meeting note");
+        choose(wait, "Field_targetStage", "NEEDS_CONFIRMED");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='Field_contactPerson']"))).sendKeys("陈主任");
+        browser.findElement(By.cssSelector("textarea[id$='Field_firstMeetingNote']")).sendKeys("设备科陈主任，明年预算已批");
+        assertThat(browser.findElements(By.cssSelector("[id$='Field_lossReason']"))).as("loss reason only for LOST").isEmpty();
+        complete(wait);
+
+        String path = "/api/opportunities/" + opportunity.get("id").asLong();
+        wait.until(driver -> "NEEDS_CONFIRMED".equals(as("chen").getForObject(path, JsonNode.class).get("stage").asText()));
+        assertThat(as("chen").getForObject(path, JsonNode.class).get("contactPerson").asText()).isEqualTo("陈主任");
+    }
+
+    /** Logs in afresh as {@code user} and opens the task whose name contains {@code text} from "My tasks". */
+    private WebDriverWait openTaskInTasklist(String user, String text) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form input[type='text']"))).sendKeys(user);
+        browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//a[contains(., '" + text + "')]")))
+                .click();
+        return wait;
+    }
+
+    /** Opens a form-js select and picks the option whose label contains {@code label}. */
+    private static void choose(WebDriverWait wait, String fieldId, String label) {
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'fjs-form-field-select')][.//*[contains(@id,'" + fieldId + "')]]//*[contains(@class,'fjs-input-group')]"))));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + label + "')]"))));
+    }
+
+    private static void complete(WebDriverWait wait) {
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
     }
 
     /** Tasklist's fixed footer can cover the lower part of the form: bring the element to the middle first. */
