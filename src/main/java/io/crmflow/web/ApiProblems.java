@@ -92,8 +92,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
-        return ResponseEntity.unprocessableEntity().body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", ex.getMessage(),
-                List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", ex.getMessage(),
+                List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        ex.details().forEach(problem::setProperty);
+        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     @ExceptionHandler(BadRequestException.class)
