@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A quote for an opportunity. Amounts are CNY with two decimals: {@code listTotal} at list prices, {@code netTotal}
  * what the customer pays, {@code discountAmount} the difference. {@code discountPercent} is the total discount the
@@ -16,6 +18,7 @@ public record Quote(long id, long opportunityId, QuoteStatus status, String curr
                     Instant decidedAt, List<QuoteLine> lines, List<QuoteApproval> approvals) {
 
     /** Quote numbers as customers see them. */
+    @JsonProperty("number")
     public String number() {
         return "Q-" + id;
     }

@@ -2,7 +2,6 @@ package io.crmflow.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -148,7 +147,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (!errors.isEmpty()) {
-            problem.setProperties(Map.of("errors", errors));
+            problem.setProperty("errors", errors);
         }
         return problem;
     }
