@@ -23,15 +23,16 @@ public record Opportunity(long id, Long leadId, String name, String company, Str
             "approvedContract", "已批准的合同 An approved contract");
 
     /** Whether what a stage's exit need names has been recorded. */
-    boolean has(String need) {
+    boolean has(String need, ApprovedQuotes approvedQuotes) {
         return switch (need) {
             case "contactPerson" -> present(contactPerson);
             case "firstMeetingNote" -> present(firstMeetingNote);
             case "requirementSummary" -> present(requirementSummary);
             case "budget" -> budget != null;
             case "decisionMaker" -> present(decisionMaker);
-            // Quotes and contracts are not part of crmflow yet: nothing can be approved, so these needs stay open.
-            case "approvedQuote", "approvedContract" -> false;
+            case "approvedQuote" -> approvedQuotes.existFor(id);
+            // Contracts are not part of crmflow yet: nothing can be approved, so this need stays open.
+            case "approvedContract" -> false;
             default -> throw new IllegalStateException("rules/opportunity-stage.dmn names an unknown exit need '" + need + "'");
         };
     }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,15 +39,19 @@ public class OpportunityService {
     private final Notifications notifications;
     private final RuntimeService runtime;
     private final TaskService taskService;
+    private final OpportunityAccess access;
+    private final ApprovedQuotes approvedQuotes;
 
     OpportunityService(OpportunityRepository opportunities, StagePolicies policies, SalesTeam team, Notifications notifications,
-                       RuntimeService runtime, TaskService taskService) {
+                       RuntimeService runtime, TaskService taskService, OpportunityAccess access, ApprovedQuotes approvedQuotes) {
         this.opportunities = opportunities;
         this.policies = policies;
         this.team = team;
         this.notifications = notifications;
         this.runtime = runtime;
         this.taskService = taskService;
+        this.access = access;
+        this.approvedQuotes = approvedQuotes;
     }
 
     /**
@@ -96,7 +101,7 @@ public class OpportunityService {
     }
 
     @Transactional(readOnly = true)
-    Opportunity get(long id) {
+    public Opportunity get(long id) {
         return opportunities.findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
     }
 
@@ -108,6 +113,20 @@ public class OpportunityService {
             throw new OpportunityNotFoundException(id);
         }
         return opportunity;
+    }
+
+    /** For features built on opportunities (quotes): the same row rules as {@code GET /api/opportunities/{id}}. */
+    @Transactional(readOnly = true)
+    public Opportunity visibleTo(long id, Authentication user) {
+        return visible(id, access.viewer(user));
+    }
+
+    /** Something happened to the opportunity elsewhere (a quote was submitted or decided): on its timeline, and it counts as an update. */
+    @Transactional
+    public void recordActivity(long id, String type, String detail, String actor) {
+        Instant now = now();
+        opportunities.recordDetails(id, OpportunityDetails.NONE, now);
+        opportunities.recordEvent(id, type, detail, actor, now);
     }
 
     @Transactional(readOnly = true)
@@ -246,7 +265,7 @@ public class OpportunityService {
             throw new InvalidRequestException("stage", "From " + opportunity.stage() + " an opportunity moves to "
                     + current.nextStage() + " or LOST, not to " + move.stage());
         }
-        List<String> missing = current.exitNeeds().stream().filter(need -> !opportunity.has(need)).sorted().toList();
+        List<String> missing = current.exitNeeds().stream().filter(need -> !opportunity.has(need, approvedQuotes)).sorted().toList();
         if (!missing.isEmpty()) {
             throw new InvalidRequestException("details", "To leave " + opportunity.stage() + " record first: " + String.join(", ", missing));
         }

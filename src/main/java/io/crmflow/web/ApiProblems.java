@@ -2,7 +2,6 @@ package io.crmflow.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -92,8 +91,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
-        return ResponseEntity.unprocessableEntity().body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", ex.getMessage(),
-                List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", ex.getMessage(),
+                List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        ex.details().forEach(problem::setProperty);
+        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     @ExceptionHandler(BadRequestException.class)
@@ -146,7 +147,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (!errors.isEmpty()) {
-            problem.setProperties(Map.of("errors", errors));
+            problem.setProperty("errors", errors);
         }
         return problem;
     }

@@ -1,0 +1,71 @@
+package io.crmflow.quote;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.crmflow.opportunity.Opportunity;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The approval task's form ({@code forms/quote-approval.form}) as process variables: what it shows of the quote, and
+ * the decision it submits, which {@code POST /api/quotes/{id}/decision} passes the same way. Variable names are the
+ * form's field keys.
+ */
+final class QuoteForm {
+
+    static final String DECISION = "decision";
+    static final String APPROVE = "APPROVE";
+    static final String COMMENT = "decisionComment";
+    static final String DECIDED_BY = "decidedBy";
+
+    private QuoteForm() {
+    }
+
+    static Map<String, Object> variables(Quote quote, Opportunity opportunity) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("quoteNumber", quote.number());
+        variables.put("opportunityName", opportunity.name());
+        variables.put("company", opportunity.company());
+        variables.put("region", opportunity.region());
+        variables.put("quoteLines", quote.lines().stream()
+                .map(line -> line.lineNo() + ". " + line.productName() + " [" + line.category() + "]  " + line.quantity() + " × "
+                        + money(line.unitPrice()) + (line.unitPrice().compareTo(line.listPrice()) < 0 ? " (list " + money(line.listPrice()) + ")" : "")
+                        + " = " + money(line.lineTotal()))
+                .collect(Collectors.joining("\n")));
+        variables.put("listTotal", money(quote.listTotal()) + " CNY");
+        variables.put("discountPercent", quote.discountPercent().toPlainString() + " %");
+        variables.put("effectiveDiscountPercent", quote.effectiveDiscountPercent().toPlainString() + " %");
+        variables.put("discountAmount", money(quote.discountAmount()) + " CNY");
+        variables.put("netTotal", money(quote.netTotal()) + " CNY");
+        variables.put("quoteNote", quote.note());
+        return variables;
+    }
+
+    static Map<String, Object> decision(boolean approve, String comment, String decidedBy) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DECISION, approve ? APPROVE : "REJECT");
+        variables.put(COMMENT, comment);
+        variables.put(DECIDED_BY, decidedBy);
+        return variables;
+    }
+
+    static boolean approved(VariableScope scope) {
+        Object decision = scope.getVariable(DECISION);
+        if (decision == null) {
+            throw new IllegalStateException("The approval task was completed without a decision");
+        }
+        return APPROVE.equals(decision.toString());
+    }
+
+    static String comment(VariableScope scope) {
+        Object comment = scope.getVariable(COMMENT);
+        return comment == null ? null : comment.toString();
+    }
+
+    static String money(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00").format(amount);
+    }
+}
