@@ -8,9 +8,11 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.IntegrationTest;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,6 +25,9 @@ class TicketApiTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("ticket", "ticket_sla_clock", "ticket_message", "ticket_event", "kb_article",
             "notification_outbox", "act_ru_execution");
+
+    @Autowired
+    RuntimeService runtime;
 
     private long customer(String name) {
         return jdbc.sql("select id from customer where name = ?").param(name).query(Long.class).single();
@@ -46,16 +51,12 @@ class TicketApiTest extends IntegrationTest {
         assertThat(ticket.get("clocks").findValuesAsText("target")).containsExactlyInAnyOrder("PT1H", "PT4H");
         assertThat(ticket.hasNonNull("ruleSetVersion")).isTrue();
         String id = ticket.get("id").asText();
-        assertThat(processEngine().createProcessInstanceQuery().processDefinitionKey(TicketService.PROCESS_KEY).processInstanceBusinessKey(id)
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(TicketService.PROCESS_KEY).processInstanceBusinessKey(id)
                 .count()).isEqualTo(1);
         assertThat(as("alice").getForEntity("/api/tickets/" + id, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("alice").getForObject("/api/tickets", JsonNode.class).findValuesAsText("id")).contains(id);
         assertThat(as("bob").getForEntity("/api/tickets/" + id, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as("lily").getForObject("/api/customers", JsonNode.class).findValuesAsText("tier")).contains("A", "B", "C");
-    }
-
-    private org.camunda.bpm.engine.RuntimeService processEngine() {
-        return org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getRuntimeService();
     }
 
     @ParameterizedTest(name = "{0} {1} {2} as {3} -> {4}")
