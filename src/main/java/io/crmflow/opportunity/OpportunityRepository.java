@@ -61,6 +61,11 @@ class OpportunityRepository {
         return jdbc.sql("select " + COLUMNS + " from opportunity where lead_id = ?").param(leadId).query(OpportunityRepository::map).optional();
     }
 
+    List<Opportunity> findByCompany(String company) {
+        return jdbc.sql("select " + COLUMNS + " from opportunity where company = ? order by id desc fetch first 20 rows only").param(company)
+                .query(OpportunityRepository::map).list();
+    }
+
     /** Own opportunities, those of the regions one manages, or all for an administrator; newest first. */
     List<Opportunity> findVisible(String userId, boolean admin, Collection<String> managedRegions, OpportunityStage stage,
                                   Boolean idleFlagged, int limit, int offset) {

@@ -73,6 +73,13 @@ public class OpportunityService {
         return new OpenedOpportunity(id, first.stage().name(), startProcess(id, lead.ownerId()));
     }
 
+    /** The opportunities of a company (exact name), newest first: the customer history shown to the service desk. */
+    @Transactional(readOnly = true)
+    public List<CompanyOpportunity> ofCompany(String company) {
+        return opportunities.findByCompany(company).stream()
+                .map(o -> new CompanyOpportunity(o.id(), o.name(), o.stage().name(), o.amount(), o.ownerId())).toList();
+    }
+
     @Transactional
     Opportunity create(NewOpportunity request, OpportunityAccess.Viewer viewer) {
         String owner = request.owner() == null ? viewer.userId() : request.owner();
