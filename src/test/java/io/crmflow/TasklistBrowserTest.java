@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -67,7 +71,7 @@ class TasklistBrowserTest extends IntegrationTest {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".html"), browser.getPageSource());
     }
 
@@ -118,10 +122,20 @@ class TasklistBrowserTest extends IntegrationTest {
     /** Logs in afresh as {@code user} and opens the task whose name contains {@code text} from "My tasks". */
     private WebDriverWait openTaskInTasklist(String user, String text) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class);
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/login");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form input[type='text']"))).sendKeys(user);
-        browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(user);
+        // The login form is rendered by Angular and can be re-rendered while typing on a busy machine: type until both
+        // fields hold what was typed, then log in.
+        wait.until(driver -> {
+            WebElement name = driver.findElement(By.cssSelector("form input[type='text']"));
+            WebElement password = driver.findElement(By.cssSelector("form input[type='password']"));
+            name.clear();
+            name.sendKeys(user);
+            password.clear();
+            password.sendKeys(user);
+            return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+        });
         browser.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//a[contains(., '" + text + "')]")))
                 .click();

@@ -13,12 +13,12 @@ import io.crmflow.opportunity.QualifiedLead;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
+import io.crmflow.process.TaskCompletion;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -241,11 +241,8 @@ public class LeadService {
         if (task == null || lead.status() != LeadStatus.IN_POOL) {
             throw new ConflictException("Lead " + lead.id() + " is not in the pool (status " + lead.status() + ")");
         }
-        try {
-            taskService.complete(task.getId(), Map.of("dispatchTo", repId));
-        } catch (NullValueException completedMeanwhile) {
-            throw new ConflictException("Lead " + lead.id() + " was taken from the pool by someone else a moment ago");
-        }
+        TaskCompletion.complete(taskService, task.getId(), Map.of("dispatchTo", repId),
+                "Lead " + lead.id() + " was taken from the pool by someone else a moment ago");
     }
 
     /** The owner reached the lead; returns the deadline for qualifying it. */

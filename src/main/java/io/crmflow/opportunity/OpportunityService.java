@@ -13,12 +13,12 @@ import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesTeam;
+import io.crmflow.process.TaskCompletion;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
@@ -172,11 +172,8 @@ public class OpportunityService {
         if (task == null) {
             throw new ConflictException("Opportunity " + id + " has no open stage task");
         }
-        try {
-            taskService.complete(task.getId(), StageMoveVariables.of(move, viewer.userId()));
-        } catch (NullValueException completedMeanwhile) {
-            throw new ConflictException("Opportunity " + id + " was moved by someone else a moment ago");
-        }
+        TaskCompletion.complete(taskService, task.getId(), StageMoveVariables.of(move, viewer.userId()),
+                "Opportunity " + id + " was moved by someone else a moment ago");
         return get(id);
     }
 

@@ -21,13 +21,13 @@ import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesTeam;
+import io.crmflow.process.TaskCompletion;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import io.crmflow.web.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
@@ -201,11 +201,8 @@ public class QuoteService {
                     + (task.getAssignee() == null ? "" : " (" + task.getAssignee() + ")"));
         }
         requireReason(decision.approve(), decision.comment());
-        try {
-            taskService.complete(task.getId(), QuoteForm.decision(decision.approve(), decision.comment(), user.userId()));
-        } catch (NullValueException decidedMeanwhile) {
-            throw new ConflictException(quote.number() + " was decided by someone else a moment ago");
-        }
+        TaskCompletion.complete(taskService, task.getId(), QuoteForm.decision(decision.approve(), decision.comment(), user.userId()),
+                quote.number() + " was decided by someone else a moment ago");
         return get(quoteId);
     }
 

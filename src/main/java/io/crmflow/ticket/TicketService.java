@@ -16,6 +16,7 @@ import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.OpportunityService;
+import io.crmflow.process.TaskCompletion;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
@@ -507,13 +508,14 @@ public class TicketService {
     }
 
     private void completeWorkTask(Ticket ticket, Task task, TicketActor actor, Map<String, Object> variables) {
+        String someoneWasFaster = "Ticket " + ticket.id() + " was handled by someone else a moment ago";
         try {
             // Claimed first, so the task's history shows who did it, as when it is completed in Tasklist.
             taskService.setAssignee(task.getId(), actor.userId());
-            taskService.complete(task.getId(), variables);
         } catch (NullValueException completedMeanwhile) {
-            throw new ConflictException("Ticket " + ticket.id() + " was handled by someone else a moment ago");
+            throw new ConflictException(someoneWasFaster);
         }
+        TaskCompletion.complete(taskService, task.getId(), variables, someoneWasFaster);
     }
 
     private void correlate(Ticket ticket, String message, Map<String, Object> variables) {
