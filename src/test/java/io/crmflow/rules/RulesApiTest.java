@@ -73,8 +73,7 @@ class RulesApiTest extends IntegrationTest {
         assertThat(texts(candidate.get("files"))).containsExactlyInAnyOrderElementsOf(texts(original.get("files")));
 
         JsonNode replay = post("rui", "/api/rules/candidates/" + id + "/replay?last=1000").getBody();
-        JsonNode leads = replay.get("reports").get(0);
-        assertThat(leads.get("kind").asText()).isEqualTo("lead");
+        JsonNode leads = report(replay, "lead");
         assertThat(leads.get("differences")).anySatisfy(difference -> {
             assertThat(difference.get("record").asText()).isEqualTo(String.valueOf(referral));
             assertThat(difference.get("field").asText()).isEqualTo("grade");
@@ -262,6 +261,52 @@ class RulesApiTest extends IntegrationTest {
 
     private JsonNode decisions(long lead) {
         return as("mia").getForObject("/api/leads/" + lead + "/decisions", JsonNode.class);
+    }
+
+    @Test
+    void aCandidatePriorityTableIsReplayedOnRecentTickets() {
+        JsonNode customer = null;
+        for (JsonNode candidate : as("sam").getForObject("/api/customers", JsonNode.class)) {
+            if (candidate.get("tier").asText().equals("C")) {
+                customer = candidate;
+            }
+        }
+        assertThat(customer).as("a tier C demo customer").isNotNull();
+        JsonNode ticket = as("sam").postForObject("/api/tickets", Map.of("customerId", customer.get("id").asLong(), "severity", "LOW",
+                "channel", "EMAIL", "subject", unique("打印机卡纸"), "description", "门诊部的标签打印机经常卡纸"), JsonNode.class);
+        assertThat(ticket.get("priority").asText()).isEqualTo("P4");
+        String shipped = activeRuleSet.current().file("ticket-priority.dmn").orElseThrow().text();
+        String lowForBAndCIsP3 = shipped.replace("<outputEntry id=\"TicketPriority_Row7_Out\"><text>\"P4\"</text></outputEntry>",
+                "<outputEntry id=\"TicketPriority_Row7_Out\"><text>\"P3\"</text></outputEntry>");
+        assertThat(lowForBAndCIsP3).isNotEqualTo(shipped);
+        long id = upload("rui", new RuleFile("ticket-priority.dmn", lowForBAndCIsP3.getBytes(StandardCharsets.UTF_8))).getBody().get("id").asLong();
+
+        JsonNode tickets = report(post("rui", "/api/rules/candidates/" + id + "/replay?last=50").getBody(), "ticket");
+
+        assertThat(tickets.get("differences")).anySatisfy(difference -> {
+            assertThat(difference.get("record").asText()).isEqualTo(ticket.get("id").asText());
+            assertThat(difference.get("field").asText()).isEqualTo("priority");
+            assertThat(difference.get("oldValue").asText()).isEqualTo("P4");
+            assertThat(difference.get("newValue").asText()).isEqualTo("P3");
+        });
+        assertThat(tickets.get("differences")).anySatisfy(difference -> {
+            assertThat(difference.get("record").asText()).isEqualTo(ticket.get("id").asText());
+            assertThat(difference.get("field").asText()).isEqualTo("resolutionTarget");
+            assertThat(difference.get("oldValue").asText()).startsWith("PT80H");
+            assertThat(difference.get("newValue").asText()).startsWith("PT40H");
+        });
+        assertThat(tickets.get("summary").get(0).asText()).contains("tickets would change priority").doesNotStartWith("0 of");
+        assertThat(as("sam").getForObject("/api/tickets/" + ticket.get("id").asText(), JsonNode.class).get("priority").asText())
+                .as("replay changes nothing").isEqualTo("P4");
+    }
+
+    private static JsonNode report(JsonNode replay, String kind) {
+        for (JsonNode report : replay.get("reports")) {
+            if (report.get("kind").asText().equals(kind)) {
+                return report;
+            }
+        }
+        throw new AssertionError("no " + kind + " report in " + replay);
     }
 
     private ResponseEntity<JsonNode> post(String user, String path) {
