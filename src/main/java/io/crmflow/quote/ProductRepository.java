@@ -52,36 +52,32 @@ class ProductRepository {
 
     long insert(ProductRequest product, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        withValues(jdbc.sql("""
                         insert into product (sku, name, category, list_price, stock, active, created_at, updated_at)
                         values (:sku, :name, :category, :listPrice, :stock, :active, :now, :now)
-                        """)
-                .param("sku", product.sku().trim())
-                .param("name", product.name().trim())
-                .param("category", product.category().trim())
-                .param("listPrice", product.listPrice())
-                .param("stock", product.stock())
-                .param("active", product.activeOrDefault())
-                .param("now", timestamp(now))
+                        """), product, now)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     void update(long id, ProductRequest product, Instant now) {
-        jdbc.sql("""
+        withValues(jdbc.sql("""
                         update product set sku = :sku, name = :name, category = :category, list_price = :listPrice, stock = :stock,
                                active = :active, updated_at = :now
                         where id = :id
-                        """)
-                .param("sku", product.sku().trim())
+                        """), product, now)
+                .param("id", id)
+                .update();
+    }
+
+    private static JdbcClient.StatementSpec withValues(JdbcClient.StatementSpec statement, ProductRequest product, Instant now) {
+        return statement.param("sku", product.sku().trim())
                 .param("name", product.name().trim())
                 .param("category", product.category().trim())
                 .param("listPrice", product.listPrice())
                 .param("stock", product.stock())
                 .param("active", product.activeOrDefault())
-                .param("now", timestamp(now))
-                .param("id", id)
-                .update();
+                .param("now", timestamp(now));
     }
 
     private static Product map(ResultSet rs, int row) throws SQLException {
