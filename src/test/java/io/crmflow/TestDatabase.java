@@ -42,7 +42,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (postgres()) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshPostgresDatabase",
                     Map.of("spring.datasource.url", SERVER + database(), "spring.datasource.username", USER,
-                            "crmflow.demo.enabled", "true", "spring.flyway.locations", "classpath:db/migration,classpath:db/demo")));
+                            "crmflow.demo.enabled", "true", "spring.flyway.locations", "classpath:db/migration,classpath:db/vendor/{vendor},classpath:db/demo")));
         }
     }
 

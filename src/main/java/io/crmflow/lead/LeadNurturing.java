@@ -26,7 +26,7 @@ class LeadNurturing {
     @Transactional
     void start(long leadId, String grade) {
         Instant now = now();
-        leads.changeStatus(leadId, LeadStatus.NURTURING, now);
+        leads.changeStatus(leadId, LeadStatus.NURTURING, now, "process");
         history.recordEvent(leadId, "NURTURE_STARTED", "grade " + grade + ": touches on day 1, 3, 7, re-score on day 30", "process", now);
     }
 

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
+import io.crmflow.audit.AuditTrail;
+import io.crmflow.audit.FieldChange;
 import io.crmflow.team.Industry;
 import io.crmflow.team.ProductLine;
 import io.crmflow.team.Region;
@@ -31,9 +34,11 @@ class LeadRepository {
             + "visits_30d, dwell_seconds, score, grade, status, owner_id, follow_up_due, process_instance_id, created_by, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    LeadRepository(JdbcClient jdbc) {
+    LeadRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     long insert(NewLead lead, int score, String grade, String createdBy, Instant now) {
@@ -122,33 +127,47 @@ class LeadRepository {
     }
 
     /** Hands a pool lead to a rep; false when it left the pool meanwhile (someone else was faster). */
-    boolean assignFromPool(long id, String ownerId, Instant followUpDue, Instant now) {
-        return jdbc.sql("update leads set owner_id = ?, follow_up_due = ?, status = ?, updated_at = ? where id = ? and status = ?")
+    boolean assignFromPool(long id, String ownerId, Instant followUpDue, Instant now, String actor) {
+        return audited(id, actor, () -> jdbc.sql("update leads set owner_id = ?, follow_up_due = ?, status = ?, updated_at = ? where id = ? and status = ?")
                 .params(ownerId, timestamp(followUpDue), LeadStatus.ASSIGNED.name(), timestamp(now), id, LeadStatus.IN_POOL.name())
-                .update() == 1;
+                .update()) == 1;
     }
 
     void attachProcess(long id, String processInstanceId) {
         jdbc.sql("update leads set process_instance_id = ? where id = ?").param(processInstanceId).param(id).update();
     }
 
-    void assign(long id, String ownerId, Instant followUpDue, Instant now) {
-        jdbc.sql("update leads set owner_id = ?, follow_up_due = ?, status = ?, updated_at = ? where id = ?")
+    void assign(long id, String ownerId, Instant followUpDue, Instant now, String actor) {
+        audited(id, actor, () -> jdbc.sql("update leads set owner_id = ?, follow_up_due = ?, status = ?, updated_at = ? where id = ?")
                 .param(ownerId).param(timestamp(followUpDue)).param(LeadStatus.ASSIGNED.name()).param(timestamp(now)).param(id)
-                .update();
+                .update());
     }
 
-    void moveToPool(long id, Instant now) {
-        jdbc.sql("update leads set owner_id = null, follow_up_due = null, status = ?, updated_at = ? where id = ?")
-                .param(LeadStatus.IN_POOL.name()).param(timestamp(now)).param(id).update();
+    void moveToPool(long id, Instant now, String actor) {
+        audited(id, actor, () -> jdbc.sql("update leads set owner_id = null, follow_up_due = null, status = ?, updated_at = ? where id = ?")
+                .param(LeadStatus.IN_POOL.name()).param(timestamp(now)).param(id).update());
     }
 
-    void changeScore(long id, int score, String grade, Instant now) {
-        jdbc.sql("update leads set score = ?, grade = ?, updated_at = ? where id = ?").params(score, grade, timestamp(now), id).update();
+    void changeScore(long id, int score, String grade, Instant now, String actor) {
+        audited(id, actor, () -> jdbc.sql("update leads set score = ?, grade = ?, updated_at = ? where id = ?")
+                .params(score, grade, timestamp(now), id).update());
     }
 
-    void changeStatus(long id, LeadStatus status, Instant now) {
-        jdbc.sql("update leads set status = ?, updated_at = ? where id = ?").param(status.name()).param(timestamp(now)).param(id).update();
+    void changeStatus(long id, LeadStatus status, Instant now, String actor) {
+        audited(id, actor, () -> jdbc.sql("update leads set status = ?, updated_at = ? where id = ?")
+                .param(status.name()).param(timestamp(now)).param(id).update());
+    }
+
+    /** Runs an update of the lead and writes what it changed of owner, status, score and grade to the audit log. */
+    private int audited(long id, String actor, IntSupplier update) {
+        Lead before = findById(id).orElseThrow(() -> new LeadNotFoundException(id));
+        int updated = update.getAsInt();
+        Lead after = findById(id).orElseThrow(() -> new LeadNotFoundException(id));
+        audit.record(actor, List.of(FieldChange.of("lead", id, "owner", before.ownerId(), after.ownerId()),
+                FieldChange.of("lead", id, "status", before.status(), after.status()),
+                FieldChange.of("lead", id, "score", before.score(), after.score()),
+                FieldChange.of("lead", id, "grade", before.grade(), after.grade())));
+        return updated;
     }
 
     /** Leads each rep has in hand, for capacity checks. */

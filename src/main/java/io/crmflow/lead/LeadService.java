@@ -137,7 +137,7 @@ public class LeadService {
         if (result.winner().isPresent()) {
             String owner = result.winner().get().getUserId();
             Instant due = calendars.addBusinessHours(now, followUpBusinessHours);
-            leads.assign(leadId, owner, due, now);
+            leads.assign(leadId, owner, due, now, "rules@" + result.firing().ruleSetVersion());
             outputs.put("owner", owner);
             outputs.put("match", result.winner().get().getMatch());
             outputs.put("followUpDue", due.toString());
@@ -146,7 +146,7 @@ public class LeadService {
             decided = new Assignment(owner, due);
         } else {
             String manager = regionManager(lead.region());
-            leads.moveToPool(leadId, now);
+            leads.moveToPool(leadId, now, "rules@" + result.firing().ruleSetVersion());
             outputs.put("pool", lead.region().name());
             outputs.put("poolManager", manager);
             history.recordEvent(leadId, "POOLED", "no eligible rep; in the " + lead.region() + " pool, dispatch by " + manager,
@@ -169,7 +169,7 @@ public class LeadService {
             throw new InvalidRequestException("rep", "'" + repId + "' is not an active sales rep");
         }
         Instant due = calendars.addBusinessHours(now, followUpBusinessHours);
-        if (!leads.assignFromPool(leadId, repId, due, now)) {
+        if (!leads.assignFromPool(leadId, repId, due, now, actor)) {
             throw new ConflictException("Lead " + leadId + " is no longer in the pool");
         }
         history.recordEvent(leadId, "DISPATCHED", "to " + repId + ", contact due " + due, actor, now);
@@ -249,7 +249,7 @@ public class LeadService {
     @Transactional
     Instant recordContact(long leadId, String channel, String note, String actor, int qualifyBusinessHours) {
         Instant now = now();
-        leads.changeStatus(leadId, LeadStatus.CONTACTED, now);
+        leads.changeStatus(leadId, LeadStatus.CONTACTED, now, actor);
         history.recordEvent(leadId, "CONTACTED", channel + ": " + note, actor, now);
         return calendars.addBusinessHours(now, qualifyBusinessHours);
     }
@@ -258,7 +258,7 @@ public class LeadService {
     @Transactional
     void reclaim(long leadId, String owner, int reclaimCount) {
         Instant now = now();
-        leads.moveToPool(leadId, now);
+        leads.moveToPool(leadId, now, "process");
         history.recordEvent(leadId, "RECLAIMED", "from " + owner + ": not contacted by the deadline (reclaim " + reclaimCount + ")",
                 "process", now);
     }
@@ -268,7 +268,7 @@ public class LeadService {
     LeadScore rescore(long leadId) {
         Instant now = now();
         LeadScore score = scoring.score(get(leadId));
-        leads.changeScore(leadId, score.score(), score.grade(), now);
+        leads.changeScore(leadId, score.score(), score.grade(), now, "rules@" + score.outcome().ruleSetVersion());
         recordScore(leadId, "RESCORE", score, now);
         return score;
     }
@@ -276,7 +276,7 @@ public class LeadService {
     @Transactional
     Long recordOutcome(long leadId, LeadOutcome outcome, String detail, String actor) {
         Instant now = now();
-        leads.changeStatus(leadId, outcome.status(), now);
+        leads.changeStatus(leadId, outcome.status(), now, actor);
         history.recordEvent(leadId, outcome.name(), detail, actor, now);
         if (outcome != LeadOutcome.QUALIFIED) {
             return null;

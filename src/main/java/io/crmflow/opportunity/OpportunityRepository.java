@@ -8,9 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
+import io.crmflow.audit.AuditTrail;
+import io.crmflow.audit.FieldChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,9 +29,11 @@ class OpportunityRepository {
             + "loss_note, stage_entered_at, last_activity_at, idle_periods, idle_flagged, process_instance_id, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    OpportunityRepository(JdbcClient jdbc) {
+    OpportunityRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     long insert(Long leadId, String name, String company, String owner, String region, String productLine, NewOpportunity details,
@@ -97,7 +104,8 @@ class OpportunityRepository {
     }
 
     /** Stores the given details (null = unchanged) and marks the opportunity active: it is not idle any more. */
-    void recordDetails(long id, OpportunityDetails details, Instant now) {
+    void recordDetails(long id, OpportunityDetails details, Instant now, String actor) {
+        Opportunity before = findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
         jdbc.sql("""
                         update opportunity set amount = coalesce(:amount, amount), expected_close_date = coalesce(:closeDate, expected_close_date),
                                contact_person = coalesce(:contactPerson, contact_person),
@@ -117,9 +125,11 @@ class OpportunityRepository {
                 .param("now", timestamp(now))
                 .param("id", id)
                 .update();
+        auditChanges(before, actor);
     }
 
-    void enterStage(long id, StagePolicy policy, LossReason lossReason, String lossNote, Instant now) {
+    void enterStage(long id, StagePolicy policy, LossReason lossReason, String lossNote, Instant now, String actor) {
+        Opportunity before = findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
         jdbc.sql("""
                         update opportunity set stage = :stage, win_probability = :probability, loss_reason = :lossReason, loss_note = :lossNote,
                                stage_entered_at = :now, last_activity_at = :now, idle_periods = 0, idle_flagged = false, updated_at = :now
@@ -132,6 +142,27 @@ class OpportunityRepository {
                 .param("now", timestamp(now))
                 .param("id", id)
                 .update();
+        auditChanges(before, actor);
+    }
+
+    /** What people see and decide on: stage, probability, loss reason and the recorded details. */
+    private void auditChanges(Opportunity before, String actor) {
+        Opportunity after = findById(before.id()).orElseThrow();
+        Map<String, Function<Opportunity, Object>> fields = new LinkedHashMap<>();
+        fields.put("stage", Opportunity::stage);
+        fields.put("winProbability", Opportunity::winProbability);
+        fields.put("lossReason", Opportunity::lossReason);
+        fields.put("amount", Opportunity::amount);
+        fields.put("expectedCloseDate", Opportunity::expectedCloseDate);
+        fields.put("contactPerson", Opportunity::contactPerson);
+        fields.put("firstMeetingNote", Opportunity::firstMeetingNote);
+        fields.put("requirementSummary", Opportunity::requirementSummary);
+        fields.put("budget", Opportunity::budget);
+        fields.put("decisionMaker", Opportunity::decisionMaker);
+        audit.record(actor, fields.entrySet().stream()
+                .map(field -> FieldChange.of("opportunity", before.id(), field.getKey(), field.getValue().apply(before),
+                        field.getValue().apply(after)))
+                .toList());
     }
 
     void recordIdlePeriod(long id, int idlePeriods, boolean flagged, Instant now) {

@@ -132,7 +132,7 @@ public class OpportunityService {
     @Transactional
     public void recordActivity(long id, String type, String detail, String actor) {
         Instant now = now();
-        opportunities.recordDetails(id, OpportunityDetails.NONE, now);
+        opportunities.recordDetails(id, OpportunityDetails.NONE, now, actor);
         opportunities.recordEvent(id, type, detail, actor, now);
     }
 
@@ -151,7 +151,7 @@ public class OpportunityService {
         Opportunity opportunity = visible(id, viewer);
         requireOpen(opportunity);
         Instant now = now();
-        opportunities.recordDetails(id, details, now);
+        opportunities.recordDetails(id, details, now, viewer.userId());
         opportunities.recordEvent(id, "UPDATED", describe(details), viewer.userId(), now);
         return get(id);
     }
@@ -165,7 +165,7 @@ public class OpportunityService {
         Opportunity opportunity = visible(id, viewer);
         requireOpen(opportunity);
         // Recorded here so that the check sees them; a refused move rolls them back with the transaction.
-        opportunities.recordDetails(id, move.detailsOrNone(), now());
+        opportunities.recordDetails(id, move.detailsOrNone(), now(), viewer.userId());
         check(get(id), move);
         Task task = taskService.createTaskQuery().processInstanceId(opportunity.processInstanceId()).taskDefinitionKey(STAGE_TASK)
                 .singleResult();
@@ -183,13 +183,13 @@ public class OpportunityService {
         Opportunity opportunity = get(id);
         requireOpen(opportunity);
         Instant now = now();
-        opportunities.recordDetails(id, move.detailsOrNone(), now);
+        opportunities.recordDetails(id, move.detailsOrNone(), now, actor);
         if (move.details() != null && !describe(move.details()).equals(NO_DETAILS)) {
             opportunities.recordEvent(id, "UPDATED", describe(move.details()), actor, now);
         }
         check(get(id), move);
         StagePolicy entered = policies.of(move.stage());
-        opportunities.enterStage(id, entered, move.lossReason(), move.lossNote(), now);
+        opportunities.enterStage(id, entered, move.lossReason(), move.lossNote(), now, actor);
         opportunities.recordEvent(id, "STAGE_CHANGED", opportunity.stage() + " → " + move.stage() + " (" + entered.winProbability() + " %)"
                 + (move.lossReason() == null ? "" : ", reason " + move.lossReason() + (move.lossNote() == null ? "" : ": " + move.lossNote())),
                 actor, now);
@@ -252,7 +252,7 @@ public class OpportunityService {
     @Transactional
     void recordFollowUp(long id, String note, String actor) {
         Instant now = now();
-        opportunities.recordDetails(id, OpportunityDetails.NONE, now);
+        opportunities.recordDetails(id, OpportunityDetails.NONE, now, actor);
         opportunities.recordEvent(id, "FOLLOW_UP", note, actor, now);
     }
 

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.crmflow.audit.AuditTrail;
+import io.crmflow.audit.FieldChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +23,11 @@ public class SalesTeam {
     private static final String REP_COLUMNS = "user_id, regions, product_lines, industries, capacity, active";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public SalesTeam(JdbcClient jdbc) {
+    public SalesTeam(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public List<SalesRep> activeReps() {
@@ -53,8 +57,10 @@ public class SalesTeam {
                 .query((rs, row) -> Region.valueOf(rs.getString(1))).set();
     }
 
+    /** Creates or changes a rep's profile; what changed goes to the audit log under {@code actor}. */
     @Transactional
-    public SalesRep saveRep(SalesRep rep) {
+    public SalesRep saveRep(SalesRep rep, String actor) {
+        Optional<SalesRep> before = allReps().stream().filter(existing -> existing.userId().equals(rep.userId())).findFirst();
         int updated = jdbc.sql("update sales_rep set regions = ?, product_lines = ?, industries = ?, capacity = ?, active = ? where user_id = ?")
                 .params(csv(rep.regions()), csv(rep.productLines()), csv(rep.industries()), rep.capacity(), rep.active(), rep.userId())
                 .update();
@@ -63,14 +69,24 @@ public class SalesTeam {
                     .params(rep.userId(), csv(rep.regions()), csv(rep.productLines()), csv(rep.industries()), rep.capacity(), rep.active())
                     .update();
         }
+        audit.record(actor, List.of(
+                FieldChange.of("sales_rep", rep.userId(), "regions", before.map(old -> csv(old.regions())).orElse(null), csv(rep.regions())),
+                FieldChange.of("sales_rep", rep.userId(), "productLines", before.map(old -> csv(old.productLines())).orElse(null),
+                        csv(rep.productLines())),
+                FieldChange.of("sales_rep", rep.userId(), "industries", before.map(old -> csv(old.industries())).orElse(null),
+                        csv(rep.industries())),
+                FieldChange.of("sales_rep", rep.userId(), "capacity", before.map(SalesRep::capacity).orElse(null), rep.capacity()),
+                FieldChange.of("sales_rep", rep.userId(), "active", before.map(SalesRep::active).orElse(null), rep.active())));
         return rep;
     }
 
     @Transactional
-    public void setManager(Region region, String userId) {
+    public void setManager(Region region, String userId, String actor) {
+        Optional<String> before = managerOf(region);
         if (jdbc.sql("update region_manager set user_id = ? where region = ?").params(userId, region.name()).update() == 0) {
             jdbc.sql("insert into region_manager (region, user_id) values (?, ?)").params(region.name(), userId).update();
         }
+        audit.record(actor, List.of(FieldChange.of("region_manager", region, "userId", before.orElse(null), userId)));
     }
 
     private static String csv(Set<? extends Enum<?>> values) {

@@ -69,7 +69,7 @@ class SalesTeamController {
             throw new InvalidRequestException("userId", "There is no user '" + userId + "'");
         }
         return team.saveRep(new SalesRep(userId, Set.copyOf(profile.regions()), Set.copyOf(profile.productLines()),
-                Set.copyOf(profile.industries()), profile.capacity(), profile.active() == null || profile.active()));
+                Set.copyOf(profile.industries()), profile.capacity(), profile.active() == null || profile.active()), user.userId());
     }
 
     @PutMapping("/managers/{region}")
@@ -81,7 +81,7 @@ class SalesTeamController {
         if (identityService.createUserQuery().userId(manager.userId()).memberOfGroup(CrmflowGroup.SALES_MANAGER.id()).count() == 0) {
             throw new InvalidRequestException("userId", "'" + manager.userId() + "' is not a member of group sales-manager");
         }
-        team.setManager(region, manager.userId());
+        team.setManager(region, manager.userId(), CurrentUser.of(authentication).userId());
         return team.managers();
     }
 

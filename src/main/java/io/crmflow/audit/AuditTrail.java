@@ -1,0 +1,75 @@
+package io.crmflow.audit;
+
+import static io.crmflow.persistence.SqlTimes.instant;
+import static io.crmflow.persistence.SqlTimes.timestamp;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only audit log (SPEC §8). Features record field changes in the transaction that makes them, so a change
+ * and its audit entry are committed or rolled back together; unchanged fields are not recorded.
+ */
+@Service
+public class AuditTrail {
+
+    private static final int MAX_VALUE = 2000;
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String actor, List<FieldChange> changes) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        for (FieldChange change : changes) {
+            if (change.changed()) {
+                jdbc.sql("insert into audit_log (occurred_at, actor, entity, entity_id, field, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?)")
+                        .params(timestamp(now), actor, change.entity(), change.entityId(), change.field(), bounded(change.oldValue()),
+                                bounded(change.newValue()))
+                        .update();
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<AuditEntry> find(String entity, String entityId, String actor, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select id, occurred_at, actor, entity, entity_id, field, old_value, new_value from audit_log where 1 = 1");
+        JdbcClient.StatementSpec statement;
+        if (entity != null) {
+            sql.append(" and entity = :entity");
+        }
+        if (entityId != null) {
+            sql.append(" and entity_id = :entityId");
+        }
+        if (actor != null) {
+            sql.append(" and actor = :actor");
+        }
+        sql.append(" order by id desc offset :offset rows fetch next :limit rows only");
+        statement = jdbc.sql(sql.toString()).param("offset", offset).param("limit", limit);
+        if (entity != null) {
+            statement = statement.param("entity", entity);
+        }
+        if (entityId != null) {
+            statement = statement.param("entityId", entityId);
+        }
+        if (actor != null) {
+            statement = statement.param("actor", actor);
+        }
+        return statement.query((rs, row) -> new AuditEntry(rs.getLong("id"), instant(rs, "occurred_at"), rs.getString("actor"),
+                rs.getString("entity"), rs.getString("entity_id"), rs.getString("field"), rs.getString("old_value"),
+                rs.getString("new_value"))).list();
+    }
+
+    private static String bounded(String value) {
+        return value == null || value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE - 1) + "…";
+    }
+}
