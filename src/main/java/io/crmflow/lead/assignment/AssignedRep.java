@@ -1,21 +1,9 @@
 package io.crmflow.lead.assignment;
 
-/** The rules' choice among the eligible reps. No instance in working memory means: nobody fits, use the pool. */
-public class AssignedRep {
-
-    private final String userId;
-    private final int match;
+/** The rules' choice among the eligible reps, with its match. No instance in working memory means: nobody fits, use the pool. */
+public class AssignedRep extends RepMatch {
 
     public AssignedRep(String userId, int match) {
-        this.userId = userId;
-        this.match = match;
-    }
-
-    public String getUserId() {
-        return userId;
-    }
-
-    public int getMatch() {
-        return match;
+        super(userId, match);
     }
 }
