@@ -1,5 +1,6 @@
 package io.crmflow.security;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +85,16 @@ class DemoUsers implements ApplicationRunner {
                 taskService.createTaskQuery().taskAssignee(userId));
         save(userId, "待领取 Tasks I can claim", "我或我的组可以领取的任务 Unassigned tasks for me or my groups", -5,
                 taskService.createTaskQuery().taskCandidateUser(userId));
+        // No "overdue" filter: it needs ${now()} in a stored query. Sorted by due date, overdue work comes first.
+        save(userId, "按期限 By due date", "我的有期限的任务，已逾期的在前 My tasks with a deadline, overdue first", 0,
+                taskService.createTaskQuery().taskAssignee(userId).dueAfter(new Date(0)).orderByDueDate().asc());
+        save(userId, "审批 Approvals", "等我审批的报价 Quotes waiting for my approval", 5,
+                taskService.createTaskQuery().or().taskAssignee(userId).taskCandidateUser(userId).endOr()
+                        .taskDefinitionKeyIn(APPROVAL_TASKS.toArray(String[]::new)));
     }
+
+    /** The approval steps of the processes in {@code processes/}; a new approval process adds its task here. */
+    private static final List<String> APPROVAL_TASKS = List.of("Task_ManagerApproval", "Task_FinanceApproval");
 
     private void save(String owner, String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
         Filter filter = filterService.newTaskFilter(name)
