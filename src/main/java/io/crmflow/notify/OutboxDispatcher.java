@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * expires. Failures are retried with exponential backoff, then marked FAILED.
  */
 @Component
-class OutboxDispatcher {
+public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -41,7 +41,7 @@ class OutboxDispatcher {
     }
 
     /** Delivers what is due now; returns how many messages this node delivered. */
-    int dispatchDue() {
+    public int dispatchDue() {
         Instant now = now();
         int delivered = 0;
         for (long id : outbox.due(now, properties.batchSize())) {

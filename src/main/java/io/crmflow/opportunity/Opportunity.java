@@ -23,7 +23,7 @@ public record Opportunity(long id, Long leadId, String name, String company, Str
             "approvedContract", "已批准的合同 An approved contract");
 
     /** Whether what a stage's exit need names has been recorded. */
-    boolean has(String need, ApprovedQuotes approvedQuotes) {
+    boolean has(String need, ApprovedQuotes approvedQuotes, ApprovedContracts approvedContracts) {
         return switch (need) {
             case "contactPerson" -> present(contactPerson);
             case "firstMeetingNote" -> present(firstMeetingNote);
@@ -31,8 +31,7 @@ public record Opportunity(long id, Long leadId, String name, String company, Str
             case "budget" -> budget != null;
             case "decisionMaker" -> present(decisionMaker);
             case "approvedQuote" -> approvedQuotes.existFor(id);
-            // Contracts are not part of crmflow yet: nothing can be approved, so this need stays open.
-            case "approvedContract" -> false;
+            case "approvedContract" -> approvedContracts.existFor(id);
             default -> throw new IllegalStateException("rules/opportunity-stage.dmn names an unknown exit need '" + need + "'");
         };
     }

@@ -41,9 +41,11 @@ public class OpportunityService {
     private final TaskService taskService;
     private final OpportunityAccess access;
     private final ApprovedQuotes approvedQuotes;
+    private final ApprovedContracts approvedContracts;
 
     OpportunityService(OpportunityRepository opportunities, StagePolicies policies, SalesTeam team, Notifications notifications,
-                       RuntimeService runtime, TaskService taskService, OpportunityAccess access, ApprovedQuotes approvedQuotes) {
+                       RuntimeService runtime, TaskService taskService, OpportunityAccess access, ApprovedQuotes approvedQuotes,
+                       ApprovedContracts approvedContracts) {
         this.opportunities = opportunities;
         this.policies = policies;
         this.team = team;
@@ -52,6 +54,7 @@ public class OpportunityService {
         this.taskService = taskService;
         this.access = access;
         this.approvedQuotes = approvedQuotes;
+        this.approvedContracts = approvedContracts;
     }
 
     /**
@@ -167,14 +170,29 @@ public class OpportunityService {
         // Recorded here so that the check sees them; a refused move rolls them back with the transaction.
         opportunities.recordDetails(id, move.detailsOrNone(), now(), viewer.userId());
         check(get(id), move);
+        completeStageTask(opportunity, move, viewer.userId());
+        return get(id);
+    }
+
+    /**
+     * A stage move made by another feature's process (an approved contract wins the opportunity): through the stage
+     * task like every other move, so that the exit needs are checked and the timeline shows it.
+     */
+    @Transactional
+    public void moveOnBehalfOf(long id, OpportunityStage stage, String actor) {
+        Opportunity opportunity = get(id);
+        requireOpen(opportunity);
+        completeStageTask(opportunity, new StageMove(stage, null, null, null), actor);
+    }
+
+    private void completeStageTask(Opportunity opportunity, StageMove move, String actor) {
         Task task = taskService.createTaskQuery().processInstanceId(opportunity.processInstanceId()).taskDefinitionKey(STAGE_TASK)
                 .singleResult();
         if (task == null) {
-            throw new ConflictException("Opportunity " + id + " has no open stage task");
+            throw new ConflictException("Opportunity " + opportunity.id() + " has no open stage task");
         }
-        TaskCompletion.complete(taskService, task.getId(), StageMoveVariables.of(move, viewer.userId()),
-                "Opportunity " + id + " was moved by someone else a moment ago");
-        return get(id);
+        TaskCompletion.complete(taskService, task.getId(), StageMoveVariables.of(move, actor),
+                "Opportunity " + opportunity.id() + " was moved by someone else a moment ago");
     }
 
     /** The process step "Move stage": records what came with the move, checks the stage's exit needs, enters the stage. */
@@ -269,7 +287,7 @@ public class OpportunityService {
             throw new InvalidRequestException("stage", "From " + opportunity.stage() + " an opportunity moves to "
                     + current.nextStage() + " or LOST, not to " + move.stage());
         }
-        List<String> missing = current.exitNeeds().stream().filter(need -> !opportunity.has(need, approvedQuotes)).sorted().toList();
+        List<String> missing = current.exitNeeds().stream().filter(need -> !opportunity.has(need, approvedQuotes, approvedContracts)).sorted().toList();
         if (!missing.isEmpty()) {
             throw new InvalidRequestException("details", "To leave " + opportunity.stage() + " record first: " + String.join(", ", missing));
         }

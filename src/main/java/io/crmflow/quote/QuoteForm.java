@@ -1,7 +1,7 @@
 package io.crmflow.quote;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
+import static io.crmflow.pdf.PdfDocuments.money;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,11 +30,7 @@ final class QuoteForm {
         variables.put("opportunityName", opportunity.name());
         variables.put("company", opportunity.company());
         variables.put("region", opportunity.region());
-        variables.put("quoteLines", quote.lines().stream()
-                .map(line -> line.lineNo() + ". " + line.productName() + " [" + line.category() + "]  " + line.quantity() + " × "
-                        + money(line.unitPrice()) + (line.unitPrice().compareTo(line.listPrice()) < 0 ? " (list " + money(line.listPrice()) + ")" : "")
-                        + " = " + money(line.lineTotal()))
-                .collect(Collectors.joining("\n")));
+        variables.put("quoteLines", quote.lines().stream().map(QuoteLine::summary).collect(Collectors.joining("\n")));
         variables.put("listTotal", money(quote.listTotal()) + " CNY");
         variables.put("discountPercent", quote.discountPercent().toPlainString() + " %");
         variables.put("effectiveDiscountPercent", quote.effectiveDiscountPercent().toPlainString() + " %");
@@ -63,9 +59,5 @@ final class QuoteForm {
     static String comment(VariableScope scope) {
         Object comment = scope.getVariable(COMMENT);
         return comment == null ? null : comment.toString();
-    }
-
-    static String money(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00").format(amount);
     }
 }

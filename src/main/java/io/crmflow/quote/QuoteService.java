@@ -69,7 +69,7 @@ public class QuoteService {
 
     /** A quote of an opportunity the caller may see; any other id looks exactly like one that does not exist. */
     @Transactional(readOnly = true)
-    Quote visible(long opportunityId, long quoteId, Authentication user) {
+    public Quote visible(long opportunityId, long quoteId, Authentication user) {
         opportunities.visibleTo(opportunityId, user);
         Quote quote = get(quoteId);
         if (quote.opportunityId() != opportunityId) {
@@ -273,7 +273,7 @@ public class QuoteService {
         }
     }
 
-    Quote get(long quoteId) {
+    public Quote get(long quoteId) {
         return quotes.findById(quoteId).orElseThrow(() -> notFound(quoteId));
     }
 

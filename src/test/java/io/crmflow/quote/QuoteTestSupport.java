@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** Opportunities of chen's (SOUTH, managed by mia) in PROPOSAL, and products of a category no other test uses. */
-abstract class QuoteTestSupport extends ProcessIntegrationTest {
+public abstract class QuoteTestSupport extends ProcessIntegrationTest {
 
     /** An opportunity of chen's moved through the API to PROPOSAL, where quotes are made. */
     protected long proposal() {

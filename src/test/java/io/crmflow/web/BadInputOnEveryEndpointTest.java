@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 class BadInputOnEveryEndpointTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
-            "opportunity", "opportunity_event", "notification_outbox", "act_ru_execution");
+            "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "act_ru_execution");
 
     private Map<String, Long> rowCounts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
@@ -59,6 +59,13 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/opportunities/abc                | none                                   | none             | mia   | 400",
             "GET  | /api/opportunities/99999999           | none                                   | none             | mia   | 404",
             "GET  | /api/opportunities/99999999/timeline  | none                                   | none             | mia   | 404",
+            "GET  | /api/contracts/99999999               | none                                   | none             | mia   | 404",
+            "GET  | /api/contracts/99999999.pdf           | none                                   | none             | mia   | 404",
+            "POST | /api/contracts/99999999/decision      | {\"approve\":true}                     | application/json | leo   | 404",
+            "POST | /api/contracts/99999999/decision      | {\"approve\":\"maybe\"}                | application/json | leo   | 400",
+            "POST | /api/contracts/99999999/revision      | {}                                     | application/json | chen  | 422",
+            "POST | /api/opportunities/99999999/contracts | {\"quoteId\":1}                        | application/json | chen  | 404",
+            "GET  | /api/approvals?overdue=sometimes      | none                                   | none             | mia   | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();

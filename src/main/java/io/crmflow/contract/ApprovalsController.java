@@ -1,0 +1,78 @@
+package io.crmflow.contract;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.crmflow.quote.QuoteService;
+import io.crmflow.security.CrmflowGroup;
+import io.crmflow.security.CurrentUser;
+import io.crmflow.web.ForbiddenException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The managers' view of open approval tasks of contracts and quotes, with the "overdue" flag of SPEC §3.7. */
+@RestController
+@Tag(name = "Approvals", description = "审批 Open contract and quote approval tasks; overdue = open for 24 h or more")
+class ApprovalsController {
+
+    private final TaskService taskService;
+    private final RuntimeService runtime;
+
+    ApprovalsController(TaskService taskService, RuntimeService runtime) {
+        this.taskService = taskService;
+        this.runtime = runtime;
+    }
+
+    /** One open approval task; {@code recordId} is the contract or quote id (the process's business key). */
+    record OpenApproval(String taskId, String process, String recordId, String name, String assignee, Instant createdAt, boolean overdue) {
+    }
+
+    @GetMapping("/api/approvals")
+    @Operation(summary = "Open approval tasks, oldest first (sales managers, GM, administrators)",
+            description = "overdue=true: only those open for 24 h or more, which also get a reminder every 24 h")
+    List<OpenApproval> list(@RequestParam(required = false) Boolean overdue, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (!user.isAdmin() && !user.isIn(CrmflowGroup.SALES_MANAGER) && !user.isIn(CrmflowGroup.GM)) {
+            throw new ForbiddenException("Open approvals are for sales managers, the GM and administrators");
+        }
+        Instant overdueIfCreatedBefore = ClockUtil.getCurrentTime().toInstant().minus(ContractService.OVERDUE_AFTER);
+        TaskQuery query = taskService.createTaskQuery().processDefinitionKeyIn(ContractService.PROCESS_KEY, QuoteService.PROCESS_KEY);
+        if (Boolean.TRUE.equals(overdue)) {
+            query.taskCreatedBefore(Date.from(overdueIfCreatedBefore.plusMillis(1)));
+        }
+        List<Task> tasks = query.orderByTaskCreateTime().asc().list().stream()
+                .filter(task -> !ContractService.REVISION_TASK.equals(task.getTaskDefinitionKey())).toList();
+        Map<String, String> businessKeys = businessKeys(tasks);
+        return tasks.stream()
+                .map(task -> new OpenApproval(task.getId(), processKey(task), businessKeys.get(task.getProcessInstanceId()), task.getName(),
+                        task.getAssignee(), task.getCreateTime().toInstant(), !task.getCreateTime().toInstant().isAfter(overdueIfCreatedBefore)))
+                .filter(approval -> overdue == null || approval.overdue() == overdue)
+                .toList();
+    }
+
+    private Map<String, String> businessKeys(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+
+    /** Process definition ids are {@code key:version:id}. */
+    private static String processKey(Task task) {
+        return task.getProcessDefinitionId().substring(0, task.getProcessDefinitionId().indexOf(':'));
+    }
+}
