@@ -88,13 +88,13 @@ class DemoUsers implements ApplicationRunner {
         // No "overdue" filter: it needs ${now()} in a stored query. Sorted by due date, overdue work comes first.
         save(userId, "按期限 By due date", "我的有期限的任务，已逾期的在前 My tasks with a deadline, overdue first", 0,
                 taskService.createTaskQuery().taskAssignee(userId).dueAfter(new Date(0)).orderByDueDate().asc());
-        save(userId, "审批 Approvals", "等我审批的报价 Quotes waiting for my approval", 5,
+        save(userId, "审批 Approvals", "等我审批的报价和合同 Quotes and contracts waiting for my approval", 5,
                 taskService.createTaskQuery().or().taskAssignee(userId).taskCandidateUser(userId).endOr()
                         .taskDefinitionKeyIn(APPROVAL_TASKS.toArray(String[]::new)));
     }
 
     /** The approval steps of the processes in {@code processes/}; a new approval process adds its task here. */
-    private static final List<String> APPROVAL_TASKS = List.of("Task_ManagerApproval", "Task_FinanceApproval");
+    private static final List<String> APPROVAL_TASKS = List.of("Task_ManagerApproval", "Task_FinanceApproval", "Task_ApproveContract");
 
     private void save(String owner, String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
         Filter filter = filterService.newTaskFilter(name)
