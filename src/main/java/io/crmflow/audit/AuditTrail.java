@@ -1,12 +1,12 @@
 package io.crmflow.audit;
 
+import static io.crmflow.process.EngineClock.now;
 import static io.crmflow.persistence.SqlTimes.instant;
 import static io.crmflow.persistence.SqlTimes.timestamp;
 
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,7 +29,7 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, List<FieldChange> changes) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = now();
         for (FieldChange change : changes) {
             if (change.changed()) {
                 jdbc.sql("insert into audit_log (occurred_at, actor, entity, entity_id, field, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?)")

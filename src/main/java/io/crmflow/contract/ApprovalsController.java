@@ -1,5 +1,7 @@
 package io.crmflow.contract;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -14,7 +16,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -48,7 +49,7 @@ class ApprovalsController {
         if (!user.isAdmin() && !user.isIn(CrmflowGroup.SALES_MANAGER) && !user.isIn(CrmflowGroup.GM)) {
             throw new ForbiddenException("Open approvals are for sales managers, the GM and administrators");
         }
-        Instant overdueIfCreatedBefore = ClockUtil.getCurrentTime().toInstant().minus(ContractService.OVERDUE_AFTER);
+        Instant overdueIfCreatedBefore = now().minus(ContractService.OVERDUE_AFTER);
         TaskQuery query = taskService.createTaskQuery().processDefinitionKeyIn(ContractService.PROCESS_KEY, QuoteService.PROCESS_KEY);
         if (Boolean.TRUE.equals(overdue)) {
             query.taskCreatedBefore(Date.from(overdueIfCreatedBefore.plusMillis(1)));

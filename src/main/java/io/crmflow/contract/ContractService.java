@@ -1,5 +1,6 @@
 package io.crmflow.contract;
 
+import static io.crmflow.process.EngineClock.now;
 import static io.crmflow.pdf.PdfDocuments.money;
 
 import java.time.Duration;
@@ -30,7 +31,6 @@ import io.crmflow.web.InvalidRequestException;
 import io.crmflow.web.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -309,10 +309,6 @@ public class ContractService {
 
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 
     /** What a contract's PDF shows: the contract, its opportunity and the quote it is made from. */

@@ -1,5 +1,7 @@
 package io.crmflow.contract;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -8,7 +10,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class RemindApproversDelegate implements JavaDelegate {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();
         long contractId = ContractDelegates.contractId(execution);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = now();
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(ContractService.APPROVAL_TASK).list()) {
             ApproverStep step = ApproverStep.valueOf((String) tasks.getVariable(task.getId(), ContractForm.STEP));

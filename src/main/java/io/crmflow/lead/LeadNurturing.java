@@ -1,11 +1,12 @@
 package io.crmflow.lead;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.time.Instant;
 
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,9 +70,5 @@ class LeadNurturing {
             case 3 -> "this is how customers in your industry use our products.";
             default -> "reply to this message for a quote or a demonstration.";
         };
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package io.crmflow.lead;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,6 @@ import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -299,10 +300,6 @@ public class LeadService {
     /** The manager who dispatches the region's pool; a region without one falls back to the administrator. */
     private String regionManager(Region region) {
         return team.managerOf(region).orElse("admin");
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 
     private static String describe(NewLead lead) {

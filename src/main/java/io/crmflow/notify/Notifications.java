@@ -1,9 +1,9 @@
 package io.crmflow.notify;
 
-import java.time.Instant;
+import static io.crmflow.process.EngineClock.now;
+
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,7 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean send(Notification notification) {
-        return outbox.add(notification, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+        return outbox.add(notification, now());
     }
 
     /** What was sent, or is still to be sent, about a record (e.g. {@code lead:42}). */

@@ -1,5 +1,7 @@
 package io.crmflow.notify;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -71,9 +72,5 @@ public class OutboxDispatcher {
     private Duration backoff(int attempt) {
         Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 20));
         return wait.compareTo(properties.maxRetryWait()) > 0 ? properties.maxRetryWait() : wait;
-    }
-
-    private static Instant now() {
-        return Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime());
     }
 }

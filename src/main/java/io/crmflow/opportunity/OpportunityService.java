@@ -1,5 +1,7 @@
 package io.crmflow.opportunity;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,7 +21,6 @@ import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -315,9 +316,5 @@ public class OpportunityService {
         if (value != null && !value.toString().isBlank()) {
             text.append(text.isEmpty() ? "" : "; ").append(label).append(": ").append(value);
         }
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package io.crmflow.quote;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.util.List;
 import java.util.Set;
 
@@ -8,7 +10,6 @@ import io.crmflow.security.CurrentUser;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.NotFoundException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ class ProductCatalog {
     Product create(ProductRequest request, Authentication authentication) {
         requireAdmin(authentication);
         requireFreeSku(request, 0);
-        return get(products.insert(request, ClockUtil.getCurrentTime().toInstant()));
+        return get(products.insert(request, now()));
     }
 
     @Transactional
@@ -47,7 +48,7 @@ class ProductCatalog {
         requireAdmin(authentication);
         get(id);
         requireFreeSku(request, id);
-        products.update(id, request, ClockUtil.getCurrentTime().toInstant());
+        products.update(id, request, now());
         return get(id);
     }
 

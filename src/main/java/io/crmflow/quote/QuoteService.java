@@ -1,5 +1,7 @@
 package io.crmflow.quote;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,6 @@ import io.crmflow.web.InvalidRequestException;
 import io.crmflow.web.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -283,10 +284,6 @@ public class QuoteService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 
     /** What a quote's PDF shows: the quote and the opportunity it is for. */

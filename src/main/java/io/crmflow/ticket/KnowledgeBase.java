@@ -1,12 +1,13 @@
 package io.crmflow.ticket;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.time.Instant;
 import java.util.List;
 
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.NotFoundException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,9 +102,5 @@ class KnowledgeBase {
         if (!actor.supportLead()) {
             throw new ForbiddenException("Only the support lead writes, edits and reviews knowledge-base articles");
         }
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package io.crmflow.ticket;
 
+import static io.crmflow.process.EngineClock.now;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,7 +25,6 @@ import io.crmflow.web.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -546,9 +547,5 @@ public class TicketService {
     private String shown(Instant instant) {
         ZoneId zone = policies.calendarOf(false).zone();
         return SHOWN.format(instant.atZone(zone));
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }
