@@ -28,7 +28,7 @@ class LeadAccess {
 
     Viewer viewer(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        Set<Region> managed = user.isIn(CrmflowGroup.SALES_MANAGER) ? team.regionsManagedBy(user.userId()) : Set.of();
+        Set<Region> managed = team.regionsManagedBy(user);
         Set<Region> repRegions = user.isIn(CrmflowGroup.SALES_REP)
                 ? team.rep(user.userId()).map(SalesRep::regions).orElse(Set.of())
                 : Set.of();

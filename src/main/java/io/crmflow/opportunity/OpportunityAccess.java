@@ -3,7 +3,6 @@ package io.crmflow.opportunity;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesTeam;
@@ -22,7 +21,7 @@ class OpportunityAccess {
 
     Viewer viewer(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        Set<Region> managed = user.isIn(CrmflowGroup.SALES_MANAGER) ? team.regionsManagedBy(user.userId()) : Set.of();
+        Set<Region> managed = team.regionsManagedBy(user);
         return new Viewer(user.userId(), user.isAdmin(), managed.stream().map(Enum::name).collect(Collectors.toSet()));
     }
 

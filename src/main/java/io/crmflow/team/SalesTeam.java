@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
+import io.crmflow.security.CrmflowGroup;
+import io.crmflow.security.CurrentUser;
 import io.crmflow.audit.FieldChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,6 +52,11 @@ public class SalesTeam {
     public Map<Region, String> managers() {
         return jdbc.sql("select region, user_id from region_manager").query((rs, row) -> Map.entry(Region.valueOf(rs.getString(1)), rs.getString(2)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    }
+
+    /** The regions the user manages as a member of {@code sales-manager}; none for anyone else. */
+    public Set<Region> regionsManagedBy(CurrentUser user) {
+        return user.isIn(CrmflowGroup.SALES_MANAGER) ? regionsManagedBy(user.userId()) : Set.of();
     }
 
     public Set<Region> regionsManagedBy(String userId) {

@@ -58,7 +58,7 @@ class SalesTeamController {
                      @Valid @RequestBody RepProfile profile, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!user.isAdmin()) {
-            Set<Region> managed = user.isIn(CrmflowGroup.SALES_MANAGER) ? team.regionsManagedBy(user.userId()) : Set.of();
+            Set<Region> managed = team.regionsManagedBy(user);
             boolean currentlyTheirs = team.allReps().stream().filter(rep -> rep.userId().equals(userId)).findFirst()
                     .map(rep -> managed.containsAll(rep.regions())).orElse(true);
             if (managed.isEmpty() || !managed.containsAll(profile.regions()) || !currentlyTheirs) {
