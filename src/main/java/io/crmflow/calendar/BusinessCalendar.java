@@ -320,7 +320,8 @@ public final class BusinessCalendar {
 
     // ------------------------------------------------------------------------------------------ internals
 
-    private Instant opening(LocalDate day) {
+    /** When business starts on that day (whether or not it is a working day): the moment day-based reminders are due. */
+    public Instant opening(LocalDate day) {
         return ZonedDateTime.of(day, openTime, zone).toInstant();
     }
 

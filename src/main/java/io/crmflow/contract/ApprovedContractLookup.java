@@ -15,6 +15,6 @@ class ApprovedContractLookup implements ApprovedContracts {
 
     @Override
     public boolean existFor(long opportunityId) {
-        return contracts.exists(opportunityId, ContractStatus.APPROVED);
+        return contracts.exists(opportunityId, ContractStatus.APPROVED, ContractStatus.PAID);
     }
 }

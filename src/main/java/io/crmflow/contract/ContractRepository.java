@@ -76,6 +76,12 @@ class ContractRepository {
         jdbc.sql("update contract set status = ?, decided_at = ? where id = ?").params(status.name(), timestamp(decidedAt), id).update();
     }
 
+    /** False unless it was APPROVED. */
+    boolean markPaid(long id) {
+        return jdbc.sql("update contract set status = ? where id = ? and status = ?")
+                .params(ContractStatus.PAID.name(), id, ContractStatus.APPROVED.name()).update() == 1;
+    }
+
     void revise(long id, String terms) {
         jdbc.sql("update contract set terms = ? where id = ?").params(terms, id).update();
     }

@@ -32,6 +32,7 @@ import io.crmflow.web.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,9 +56,12 @@ public class ContractService {
     private final Notifications notifications;
     private final RuntimeService runtime;
     private final TaskService taskService;
+    private final InstallmentPlans installmentPlans;
+    private final ApplicationEventPublisher events;
 
     ContractService(ContractRepository contracts, QuoteService quotes, OpportunityService opportunities, ContractApprovalRules approvalRules,
-                    SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService) {
+                    SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService,
+                    InstallmentPlans installmentPlans, ApplicationEventPublisher events) {
         this.contracts = contracts;
         this.quotes = quotes;
         this.opportunities = opportunities;
@@ -66,6 +70,8 @@ public class ContractService {
         this.notifications = notifications;
         this.runtime = runtime;
         this.taskService = taskService;
+        this.installmentPlans = installmentPlans;
+        this.events = events;
     }
 
     /**
@@ -80,12 +86,14 @@ public class ContractService {
         if (opportunity.stage() != OpportunityStage.NEGOTIATION) {
             throw new ConflictException("Contracts are made in stage NEGOTIATION; opportunity " + opportunityId + " is in " + opportunity.stage());
         }
-        if (contracts.exists(opportunityId, ContractStatus.PENDING_APPROVAL, ContractStatus.REVISION_NEEDED, ContractStatus.APPROVED)) {
+        if (contracts.exists(opportunityId, ContractStatus.PENDING_APPROVAL, ContractStatus.REVISION_NEEDED, ContractStatus.APPROVED,
+                ContractStatus.PAID)) {
             throw new ConflictException("Opportunity " + opportunityId + " already has a contract in approval or approved");
         }
         Quote quote = approvedQuote(opportunityId, request.quoteId(), authentication);
         Instant now = now();
         long id = contracts.insert(opportunityId, quote.id(), quote.netTotal(), blankToNull(request.terms()), user.userId(), now);
+        installmentPlans.plan(id, quote.netTotal(), request.plan());
         opportunities.recordActivity(opportunityId, "CONTRACT_SUBMITTED", "C-" + id + " from " + quote.number() + ", "
                 + money(quote.netTotal()) + " CNY", user.userId());
         Map<String, Object> variables = new HashMap<>();
@@ -128,7 +136,7 @@ public class ContractService {
      * any other id looks exactly like one that does not exist.
      */
     @Transactional(readOnly = true)
-    Contract visible(long contractId, Authentication user) {
+    public Contract visible(long contractId, Authentication user) {
         Contract contract = get(contractId);
         if (CONTRACT_APPROVERS.stream().anyMatch(CurrentUser.of(user)::isIn)) {
             return contract;
@@ -281,21 +289,34 @@ public class ContractService {
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_APPROVED", contract.number() + " approved, "
                 + money(contract.amount()) + " CNY: " + approvers, "process");
         opportunities.moveOnBehalfOf(contract.opportunityId(), OpportunityStage.WON, "process");
-        notifications.send(new Notification(Channel.IM, opportunities.get(contract.opportunityId()).ownerId(),
-                "合同已批准 Contract approved: " + contract.number(), approvers, reference(contractId), reference(contractId) + ":APPROVED"));
+        String owner = opportunities.get(contract.opportunityId()).ownerId();
+        notifications.send(new Notification(Channel.IM, owner, "合同已批准 Contract approved: " + contract.number(), approvers,
+                reference(contractId), reference(contractId) + ":APPROVED"));
+        events.publishEvent(new ContractApproved(contractId, contract.opportunityId(), owner, now()));
+    }
+
+    /** Step "Mark contract paid" of payment collection: the last installment is paid. */
+    @Transactional
+    public void markPaid(long contractId) {
+        Contract contract = get(contractId);
+        if (!contracts.markPaid(contractId)) {
+            throw new ConflictException(contract.number() + " is " + contract.status() + ", not APPROVED; it cannot become PAID");
+        }
+        opportunities.recordActivity(contract.opportunityId(), "CONTRACT_PAID", contract.number() + " fully paid, "
+                + money(contract.amount()) + " CNY", "process");
     }
 
     /** The PDF of an approved contract; other contracts are drafts. */
     @Transactional(readOnly = true)
     ContractDocument document(long contractId, Authentication user) {
         Contract contract = visible(contractId, user);
-        if (contract.status() != ContractStatus.APPROVED) {
+        if (!contract.status().isApproved()) {
             throw new ConflictException(contract.number() + " is " + contract.status() + "; only approved contracts render to PDF");
         }
         return new ContractDocument(contract, opportunities.get(contract.opportunityId()), quotes.get(contract.quoteId()));
     }
 
-    Contract get(long contractId) {
+    public Contract get(long contractId) {
         return contracts.findById(contractId).orElseThrow(() -> notFound(contractId));
     }
 
@@ -303,7 +324,7 @@ public class ContractService {
         return new NotFoundException("Contract " + contractId + " does not exist");
     }
 
-    static String reference(long contractId) {
+    public static String reference(long contractId) {
         return "contract:" + contractId;
     }
 

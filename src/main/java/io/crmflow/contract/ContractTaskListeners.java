@@ -2,10 +2,10 @@ package io.crmflow.contract;
 
 import java.util.List;
 
+import io.crmflow.process.TaskCompletion;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** What the contract tasks' listeners share: whose task it is, and who completed it. */
 final class ContractTaskListeners {
@@ -33,10 +33,6 @@ final class ContractTaskListeners {
         if (named != null) {
             return named.toString();
         }
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication == null) {
-            throw new IllegalStateException("A contract task needs to know who completed it: complete it as a logged-in user");
-        }
-        return authentication.getUserId();
+        return TaskCompletion.completedBy(task);
     }
 }

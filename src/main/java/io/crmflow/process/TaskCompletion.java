@@ -5,6 +5,8 @@ import java.util.Map;
 import io.crmflow.web.ConflictException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Completing a user task on behalf of an API call, when someone else (another request, Tasklist) may complete the
@@ -25,5 +27,15 @@ public final class TaskCompletion {
             }
             throw failed;
         }
+    }
+
+    /** Who is completing the task in a task listener: the user logged in to Tasklist (or to the REST API). */
+    public static String completedBy(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication == null) {
+            throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " needs to know who completed it: complete it as a "
+                    + "logged-in user");
+        }
+        return authentication.getUserId();
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** chen's opportunities (SOUTH, managed by mia) in NEGOTIATION with an approved quote of a chosen net total. */
-abstract class ContractTestSupport extends QuoteTestSupport {
+public abstract class ContractTestSupport extends QuoteTestSupport {
 
     /** An opportunity in NEGOTIATION; {@link #approvedQuoteOf} names its approved quote of one product at {@code listPrice}. */
     protected long negotiation(String listPrice) {
@@ -36,8 +36,17 @@ abstract class ContractTestSupport extends QuoteTestSupport {
 
     /** A contract of chen's for an approved quote of one product at {@code amount} CNY, drafted through the API. */
     protected JsonNode contract(String amount) {
+        return contract(amount, List.of());
+    }
+
+    /** The same with a payment plan: {@code {dueDate, amount}} per installment; none = the rules' default term. */
+    protected JsonNode contract(String amount, List<Map<String, Object>> installments) {
         long opportunity = negotiation(amount);
-        ResponseEntity<JsonNode> drafted = draft("chen", opportunity, Map.of("quoteId", approvedQuoteOf(opportunity), "terms", "货到付款 30 天"));
+        Map<String, Object> body = new HashMap<>(Map.of("quoteId", approvedQuoteOf(opportunity), "terms", "货到付款 30 天"));
+        if (!installments.isEmpty()) {
+            body.put("installments", installments);
+        }
+        ResponseEntity<JsonNode> drafted = draft("chen", opportunity, body);
         assertThat(drafted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return drafted.getBody();
     }

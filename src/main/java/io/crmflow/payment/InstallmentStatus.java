@@ -1,0 +1,7 @@
+package io.crmflow.payment;
+
+public enum InstallmentStatus {
+    OPEN,
+    PARTIALLY_PAID,
+    PAID
+}
