@@ -23,7 +23,8 @@ import org.springframework.http.ResponseEntity;
 class BadInputOnEveryEndpointTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
-            "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "act_ru_execution");
+            "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "installment", "payment",
+            "payment_allocation", "act_ru_execution");
 
     private Map<String, Long> rowCounts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
@@ -65,6 +66,13 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/contracts/99999999/decision      | {\"approve\":\"maybe\"}                | application/json | leo   | 400",
             "POST | /api/contracts/99999999/revision      | {}                                     | application/json | chen  | 422",
             "POST | /api/opportunities/99999999/contracts | {\"quoteId\":1}                        | application/json | chen  | 404",
+            "GET  | /api/contracts/99999999/installments  | none                                   | none             | fiona | 404",
+            "GET  | /api/contracts/99999999/payments      | none                                   | none             | fiona | 404",
+            "POST | /api/contracts/99999999/payments      | {\"amount\":100}                       | application/json | fiona | 404",
+            "POST | /api/contracts/99999999/payments      | {\"amount\":\"lots\"}                  | application/json | fiona | 400",
+            "POST | /api/contracts/99999999/payments      | {\"amount\":0}                         | application/json | fiona | 422",
+            "POST | /api/contracts/99999999/payments      | {\"amount\":1,\"receivedOn\":\"x\"}    | application/json | fiona | 400",
+            "POST | /api/contracts/99999999/payments      | {\"amount\":1,\"bonus\":1}             | application/json | fiona | 400",
             "GET  | /api/approvals?overdue=sometimes      | none                                   | none             | mia   | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {

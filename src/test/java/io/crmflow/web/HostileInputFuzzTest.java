@@ -37,6 +37,8 @@ class HostileInputFuzzTest extends IntegrationTest {
             + " || (select count(*) from region_manager) || '/' || (select count(*) from opportunity) || '/'"
             + " || (select count(*) from opportunity_event) || '/' || (select count(*) from notification_outbox) || '/'"
             + " || (select count(*) from rule_set_version) || '/' || (select count(*) from rule_set_audit) || '/'"
+            + " || (select count(*) from contract) || '/' || (select count(*) from contract_approval) || '/'"
+            + " || (select count(*) from installment) || '/' || (select count(*) from payment) || '/'"
             + " || (select count(*) from act_ru_execution) || '/' || (select count(*) from act_ru_task)";
 
     private static final String[] USERS = {"mia", "alice", "chen", "admin", "rui", "fiona", "pat", null, "mia:wrong"};
@@ -62,7 +64,7 @@ class HostileInputFuzzTest extends IntegrationTest {
     void malformedRequestsNeverFailTheServerNorWriteAnything() throws Exception {
         Random random = new Random(SEED);
         List<Function<Random, Probe>> generators = List.of(this::leadPost, this::leadImport, this::leadReads, this::leadActions,
-                this::teamEdits, this::opportunityPost, this::opportunityActions, this::rulesCalls, this::oddPaths);
+                this::teamEdits, this::opportunityPost, this::opportunityActions, this::contractCalls, this::rulesCalls, this::oddPaths);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
@@ -179,6 +181,21 @@ class HostileInputFuzzTest extends IntegrationTest {
         }
         Map<String, Object> details = new TreeMap<>(Map.of("budget", 100, "expectedCloseDate", "2027-01-31"));
         return new Probe(user(random), "PATCH", "/api/opportunities/" + id, jsonType(random), json(mutate(random, details), random));
+    }
+
+    private Probe contractCalls(Random random) {
+        String id = pick(random, IDS);
+        return switch (random.nextInt(4)) {
+            case 0 -> new Probe(user(random), "POST", "/api/opportunities/" + id + "/contracts", jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("quoteId", 1, "terms", "货到付款", "installments",
+                            List.of(Map.of("dueDate", "2031-01-31", "amount", 100), Map.of("dueDate", "2031-02-31", "amount", -1))))), random));
+            case 1 -> new Probe(user(random), "POST", "/api/contracts/" + id + "/payments", jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("amount", "100.00", "receivedOn", "2026-11-30", "reference", "TT-1"))), random));
+            case 2 -> new Probe(user(random), "POST", "/api/contracts/" + id + "/decision", jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("approve", false, "comment", "x"))), random));
+            default -> new Probe(user(random), pick(random, new String[] {"GET", "DELETE", "PUT"}), "/api/contracts/" + id
+                    + pick(random, new String[] {"", "/installments", "/payments", ".pdf"}), null, null);
+        };
     }
 
     private Probe rulesCalls(Random random) {
