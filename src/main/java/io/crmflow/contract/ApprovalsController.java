@@ -6,17 +6,20 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.crmflow.quote.QuoteService;
 import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
+import io.crmflow.team.SalesTeam;
 import io.crmflow.web.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.core.Authentication;
@@ -31,10 +34,12 @@ class ApprovalsController {
 
     private final TaskService taskService;
     private final RuntimeService runtime;
+    private final SalesTeam team;
 
-    ApprovalsController(TaskService taskService, RuntimeService runtime) {
+    ApprovalsController(TaskService taskService, RuntimeService runtime, SalesTeam team) {
         this.taskService = taskService;
         this.runtime = runtime;
+        this.team = team;
     }
 
     /** One open approval task; {@code recordId} is the contract or quote id (the process's business key). */
@@ -42,7 +47,7 @@ class ApprovalsController {
     }
 
     @GetMapping("/api/approvals")
-    @Operation(summary = "Open approval tasks, oldest first (sales managers, GM, administrators)",
+    @Operation(summary = "Open approval tasks, oldest first (sales managers for their regions; GM and administrators all)",
             description = "overdue=true: only those open for 24 h or more, which also get a reminder every 24 h")
     List<OpenApproval> list(@RequestParam(required = false) Boolean overdue, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
@@ -56,12 +61,28 @@ class ApprovalsController {
         }
         List<Task> tasks = query.orderByTaskCreateTime().asc().list().stream()
                 .filter(task -> !ContractService.REVISION_TASK.equals(task.getTaskDefinitionKey())).toList();
+        if (!user.isAdmin() && !user.isIn(CrmflowGroup.GM)) {
+            Set<String> regions = team.regionsManagedBy(user).stream().map(Enum::name).collect(Collectors.toSet());
+            Map<String, Object> regionOf = regions(tasks);
+            tasks = tasks.stream().filter(task -> regions.contains(regionOf.get(task.getProcessInstanceId()))).toList();
+        }
         Map<String, String> businessKeys = businessKeys(tasks);
         return tasks.stream()
                 .map(task -> new OpenApproval(task.getId(), processKey(task), businessKeys.get(task.getProcessInstanceId()), task.getName(),
                         task.getAssignee(), task.getCreateTime().toInstant(), !task.getCreateTime().toInstant().isAfter(overdueIfCreatedBefore)))
                 .filter(approval -> overdue == null || approval.overdue() == overdue)
                 .toList();
+    }
+
+    /** The quote and contract processes keep their opportunity's region in the variable {@code region}. */
+    private Map<String, Object> regions(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createVariableInstanceQuery().variableName("region")
+                .processInstanceIdIn(tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new)).list().stream()
+                .filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (first, second) -> first));
     }
 
     private Map<String, String> businessKeys(List<Task> tasks) {

@@ -139,6 +139,8 @@ class ContractApprovalProcessTest extends ContractTestSupport {
         assertThat(mails).hasSize(2);
         assertThat(mails.get(0).getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("leo@crmflow.example");
         assertThat(overdue("mia")).contains(contract.get("id").asText());
+        assertThat(overdue("grace")).as("the GM sees every region").contains(contract.get("id").asText());
+        assertThat(overdue("noah")).as("a manager of other regions does not").doesNotContain(contract.get("id").asText());
         assertThat(as("chen").getForEntity("/api/approvals?overdue=true", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
