@@ -1,8 +1,5 @@
 package io.crmflow.lead;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +9,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmflow.web.ApiProblems.FieldProblem;
-import io.crmflow.web.BadRequestException;
+import io.crmflow.web.CsvUploads;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -45,7 +40,7 @@ class LeadCsvImport {
     }
 
     LeadImportReport importCsv(String csv, String actor) {
-        List<CSVRecord> records = parse(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+        List<CSVRecord> records = CsvUploads.parse(csv, COLUMNS, REQUIRED_COLUMNS, MAX_ROWS);
         List<LeadImportReport.Row> rows = new ArrayList<>();
         for (CSVRecord record : records) {
             long line = record.getRecordNumber() + 1;
@@ -97,40 +92,5 @@ class LeadCsvImport {
             return new FieldProblem(field, "invalid value: " + mapping.getOriginalMessage().split("\n")[0]);
         }
         return new FieldProblem("row", e.getMessage());
-    }
-
-    private static List<CSVRecord> parse(String csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
-            List<String> header = parser.getHeaderNames();
-            List<String> unknown = header.stream().filter(column -> !COLUMNS.contains(column)).toList();
-            if (!unknown.isEmpty()) {
-                throw new BadRequestException("header", "Unknown column(s) " + unknown + "; the columns are " + COLUMNS);
-            }
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(column -> !header.contains(column)).sorted().toList();
-            if (!missing.isEmpty()) {
-                throw new BadRequestException("header", "Missing required column(s) " + missing);
-            }
-            List<CSVRecord> records = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                if (records.size() == MAX_ROWS) {
-                    throw new BadRequestException("body", "More than " + MAX_ROWS + " rows; split the file");
-                }
-                if (!record.isConsistent()) {
-                    throw new BadRequestException("line " + (record.getRecordNumber() + 1),
-                            "Line " + (record.getRecordNumber() + 1) + " has " + record.size() + " cells, the header has " + header.size());
-                }
-                records.add(record);
-            }
-            if (records.isEmpty()) {
-                throw new BadRequestException("body", "The file has a header but no rows");
-            }
-            return records;
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | IOException e) {
-            if (e instanceof BadRequestException bad) {
-                throw bad;
-            }
-            throw new BadRequestException("body", "Malformed CSV: " + e.getMessage());
-        }
     }
 }

@@ -6,7 +6,9 @@ import static io.crmflow.persistence.SqlTimes.timestamp;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +59,72 @@ class OpportunityRepository {
                 .param("closeDate", details == null || details.expectedCloseDate() == null ? null : Date.valueOf(details.expectedCloseDate()))
                 .param("now", timestamp(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        insertStageEntry(id, first.stage(), now);
+        return id;
+    }
+
+    Long idOfExternal(String externalId) {
+        return jdbc.sql("select id from opportunity where external_id = ?").param(externalId).query(Long.class).optional().orElse(null);
+    }
+
+    /** An opportunity from another CRM with its stage history: each stage left when the next was entered, or when it closed. */
+    long insertImported(OpportunityHistoryImport.Imported row, int winProbability, Instant now) {
+        OpportunityStage current = row.current();
+        Instant currentSince = current.isClosed() ? row.closedAt() : row.entered().get(current);
+        Instant lastActivity = row.closedAt() != null ? row.closedAt() : currentSince;
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into opportunity (external_id, name, company, owner_id, region, product_line, stage, win_probability, amount,
+                                                 expected_close_date, loss_reason, stage_entered_at, last_activity_at, closed_at, created_at,
+                                                 updated_at)
+                        values (:externalId, :name, :company, :owner, :region, :productLine, :stage, :probability, :amount,
+                                :closeDate, :lossReason, :stageEnteredAt, :lastActivity, :closedAt, :createdAt, :now)
+                        """)
+                .param("externalId", row.externalId())
+                .param("name", row.name())
+                .param("company", row.company())
+                .param("owner", row.owner())
+                .param("region", row.region().name())
+                .param("productLine", row.productLine())
+                .param("stage", current.name())
+                .param("probability", winProbability)
+                .param("amount", row.amount())
+                .param("closeDate", row.expectedCloseDate() == null ? null : Date.valueOf(row.expectedCloseDate()))
+                .param("lossReason", row.lossReason() == null ? null : row.lossReason().name())
+                .param("stageEnteredAt", timestamp(currentSince))
+                .param("lastActivity", timestamp(lastActivity))
+                .param("closedAt", timestamp(row.closedAt()))
+                .param("createdAt", timestamp(row.entered().get(OpportunityStage.INITIAL_CONTACT)))
+                .param("now", timestamp(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        List<Map.Entry<OpportunityStage, Instant>> stages = new ArrayList<>(row.entered().entrySet());
+        if (row.outcome() == OpportunityStage.WON) {
+            stages.add(Map.entry(OpportunityStage.WON, row.closedAt()));
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            Instant entered = stages.get(i).getValue();
+            boolean last = i == stages.size() - 1;
+            OpportunityStage exitedTo = !last ? stages.get(i + 1).getKey() : row.outcome() == OpportunityStage.LOST ? OpportunityStage.LOST : null;
+            Instant left = !last ? stages.get(i + 1).getValue() : exitedTo == null ? null : row.closedAt();
+            jdbc.sql("insert into opportunity_stage (opportunity_id, stage, entered_at, left_at, exited_to, seconds_in_stage) values (?, ?, ?, ?, ?, ?)")
+                    .params(id, stages.get(i).getKey().name(), timestamp(entered), timestamp(left), exitedTo == null ? null : exitedTo.name(),
+                            left == null ? null : Duration.between(entered, left).toSeconds())
+                    .update();
+        }
+        return id;
+    }
+
+    private void insertStageEntry(long id, OpportunityStage stage, Instant enteredAt) {
+        jdbc.sql("insert into opportunity_stage (opportunity_id, stage, entered_at) values (?, ?, ?)")
+                .params(id, stage.name(), timestamp(enteredAt)).update();
+    }
+
+    /** The current stage's history row ends: left at {@code now} for {@code to}. */
+    private void leaveStage(long id, Instant enteredAt, OpportunityStage to, Instant now) {
+        jdbc.sql("update opportunity_stage set left_at = ?, exited_to = ?, seconds_in_stage = ? where opportunity_id = ? and left_at is null")
+                .params(timestamp(now), to.name(), Duration.between(enteredAt, now).toSeconds(), id).update();
     }
 
     Optional<Opportunity> findById(long id) {
@@ -130,9 +197,14 @@ class OpportunityRepository {
 
     void enterStage(long id, StagePolicy policy, LossReason lossReason, String lossNote, Instant now, String actor) {
         Opportunity before = findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
+        leaveStage(id, before.stageEnteredAt(), policy.stage(), now);
+        if (policy.stage() != OpportunityStage.LOST) {
+            insertStageEntry(id, policy.stage(), now);
+        }
         jdbc.sql("""
                         update opportunity set stage = :stage, win_probability = :probability, loss_reason = :lossReason, loss_note = :lossNote,
-                               stage_entered_at = :now, last_activity_at = :now, idle_periods = 0, idle_flagged = false, updated_at = :now
+                               stage_entered_at = :now, last_activity_at = :now, idle_periods = 0, idle_flagged = false, updated_at = :now,
+                               closed_at = :closedAt
                         where id = :id
                         """)
                 .param("stage", policy.stage().name())
@@ -140,6 +212,7 @@ class OpportunityRepository {
                 .param("lossReason", lossReason == null ? null : lossReason.name())
                 .param("lossNote", lossNote)
                 .param("now", timestamp(now))
+                .param("closedAt", policy.stage().isClosed() ? timestamp(now) : null)
                 .param("id", id)
                 .update();
         auditChanges(before, actor);

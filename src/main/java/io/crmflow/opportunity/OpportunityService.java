@@ -102,7 +102,7 @@ public class OpportunityService {
         return get(id);
     }
 
-    private String startProcess(long id, String owner) {
+    String startProcess(long id, String owner) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("opportunityId", id);
         variables.put("owner", owner);

@@ -42,7 +42,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/import") ? maxImportBytes : maxBytes;
+        long limit = request.getRequestURI().endsWith("/import") || request.getRequestURI().startsWith("/api/import/") ? maxImportBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,0 +1,22 @@
+package io.crmflow.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import io.crmflow.web.InvalidRequestException;
+
+/** From the start of {@code from} to the end of {@code to} (both optional, both included), as days in the business calendar's zone. */
+record Period(LocalDate from, LocalDate to, Instant start, Instant end) {
+
+    private static final Instant EARLIEST = LocalDate.of(1900, 1, 1).atStartOfDay(ZoneId.of("UTC")).toInstant();
+    private static final Instant LATEST = LocalDate.of(9000, 1, 1).atStartOfDay(ZoneId.of("UTC")).toInstant();
+
+    static Period of(LocalDate from, LocalDate to, ZoneId zone) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidRequestException("to", "'to' (" + to + ") is before 'from' (" + from + ")");
+        }
+        return new Period(from, to, from == null ? EARLIEST : from.atStartOfDay(zone).toInstant(),
+                to == null ? LATEST : to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+}
