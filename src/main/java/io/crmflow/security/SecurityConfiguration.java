@@ -18,8 +18,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two chains. The API, the REST engine, OpenAPI and the actuator: stateless HTTP Basic, everything but health needs a
- * user. The Camunda webapps: they run their own login, session and CSRF protection, which this chain leaves to them.
+ * Three chains. The API, the REST engine, OpenAPI and the actuator: stateless HTTP Basic, everything but health needs a
+ * user. The dashboard: form login and a session. The Camunda webapps: they run their own login, session and CSRF
+ * protection, which the last chain leaves to them.
  */
 @Configuration
 class SecurityConfiguration {
@@ -54,8 +55,25 @@ class SecurityConfiguration {
         return new OrRequestMatcher(Arrays.stream(patterns).map(pattern -> (RequestMatcher) builder.matcher(pattern)).toList());
     }
 
+    /**
+     * The managers' dashboard: a login form and a session, like the webapps, against the same Camunda users; its data
+     * comes from {@code /dashboard/data/**} under the same session. CSRF protection stays on (the login form posts).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain dashboardChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        http.securityMatcher(paths("/dashboard", "/dashboard/**", "/login", "/logout"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService)))
+                .formLogin(form -> form.defaultSuccessUrl("/dashboard", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

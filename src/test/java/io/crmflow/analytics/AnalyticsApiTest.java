@@ -26,9 +26,7 @@ import org.springframework.http.ResponseEntity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsApiTest extends IntegrationTest {
 
-    private static final String HEADER = "externalId,name,company,owner,region,amount,expectedCloseDate,initialContact,needsConfirmed,proposal,"
-            + "negotiation,closedDate,outcome,lossReason\n";
-    private static final List<String> REASONS = List.of("PRICE", "COMPETITOR", "NO_BUDGET", "NO_DECISION");
+    private static final String HEADER = HistoryCsv.HEADER;
     private static final LocalDate START = LocalDate.of(2025, 3, 3);
 
     @Autowired
@@ -39,22 +37,12 @@ class AnalyticsApiTest extends IntegrationTest {
     private final String northOwner = "hist-" + unique("n").substring(2);
 
     /**
-     * 1000 EAST opportunities entered INITIAL_CONTACT; the first 200 moved on after 3 days, 80 of those after 5 more, 40
-     * after 7 more, 24 were won 10 days later; every other one was lost 2 days after entering its last stage. Plus 10
-     * NORTH ones of another owner that stayed at INITIAL_CONTACT and were lost.
+     * 1000/200/80/40/24 EAST opportunities reached INITIAL_CONTACT/NEEDS_CONFIRMED/PROPOSAL/NEGOTIATION/WON (see
+     * {@link HistoryCsv}). Plus 10 NORTH ones of another owner that stayed at INITIAL_CONTACT and were lost.
      */
     @BeforeAll
     void importHistory() {
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int i = 0; i < 1000; i++) {
-            LocalDate contact = START.plusDays(i % 20);
-            LocalDate[] entered = {contact, i < 200 ? contact.plusDays(3) : null, i < 80 ? contact.plusDays(8) : null, i < 40 ? contact.plusDays(15) : null};
-            LocalDate last = i < 40 ? entered[3] : i < 80 ? entered[2] : i < 200 ? entered[1] : contact;
-            boolean won = i < 24;
-            csv.append(String.join(",", "E-" + eastOwner + "-" + i, "历史商机 " + i, "华东医院 " + i, eastOwner, "EAST", "10000.00", "",
-                    contact.toString(), text(entered[1]), text(entered[2]), text(entered[3]), (won ? last.plusDays(10) : last.plusDays(2)).toString(),
-                    won ? "WON" : "LOST", won ? "" : REASONS.get(i % REASONS.size()))).append('\n');
-        }
+        StringBuilder csv = new StringBuilder(HistoryCsv.funnel(eastOwner, "EAST", START, 1000, 200, 80, 40, 24));
         for (int i = 0; i < 10; i++) {
             csv.append(String.join(",", "N-" + northOwner + "-" + i, "北方 " + i, "", northOwner, "NORTH", "", "", START.toString(), "", "", "",
                     START.plusDays(1).toString(), "LOST", "PRICE")).append('\n');
@@ -188,10 +176,6 @@ class AnalyticsApiTest extends IntegrationTest {
     private static List<Object> numbers(JsonNode stage) {
         return List.of(stage.get("entered").asLong(), stage.get("converted").asLong(), stage.get("lost").asLong(),
                 stage.get("conversionPercent").asDouble(), stage.get("averageDaysInStage").asDouble());
-    }
-
-    private static String text(LocalDate date) {
-        return date == null ? "" : date.toString();
     }
 
 }

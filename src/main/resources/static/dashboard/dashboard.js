@@ -1,0 +1,193 @@
+'use strict';
+// The managers' dashboard: numbers from /dashboard/data (same row rules as /api/analytics), drawn with ECharts.
+// Every text from the server goes into the page as textContent, never as HTML.
+(function () {
+  const TEXT = {
+    zh: {
+      title: '销售看板', logout: '退出', from: '从', to: '到', region: '区域', allRegions: '全部', owner: '负责人', apply: '查询',
+      funnel: '销售漏斗', stage: '阶段', entered: '进入', converted: '转化', conversion: '转化率', lost: '丢单', avgDays: '平均停留(天)',
+      lossReasons: '丢单原因', forecast: '预测（加权）', leaderboard: '赢单排行', behind: '明细', name: '商机', company: '客户',
+      amount: '金额', enteredAt: '进入时间', exitedTo: '去向', weighted: '加权金额', wonAmount: '赢单金额', language: 'English',
+      noData: '暂无数据', forbidden: '无权查看这些数据', failed: '加载失败',
+      stages: { INITIAL_CONTACT: '初步接洽', NEEDS_CONFIRMED: '需求确认', PROPOSAL: '方案报价', NEGOTIATION: '商务谈判', WON: '赢单', LOST: '丢单' }
+    },
+    en: {
+      title: 'Sales dashboard', logout: 'Log out', from: 'From', to: 'To', region: 'Region', allRegions: 'All', owner: 'Owner', apply: 'Apply',
+      funnel: 'Sales funnel', stage: 'Stage', entered: 'Entered', converted: 'Converted', conversion: 'Conversion', lost: 'Lost',
+      avgDays: 'Avg days in stage', lossReasons: 'Loss reasons', forecast: 'Forecast (weighted)', leaderboard: 'Leaderboard (won)',
+      behind: 'Records', name: 'Opportunity', company: 'Customer', amount: 'Amount', enteredAt: 'Entered', exitedTo: 'Left to',
+      weighted: 'Weighted', wonAmount: 'Won amount', language: '中文', noData: 'No data', forbidden: 'You may not see these numbers',
+      failed: 'Could not load',
+      stages: { INITIAL_CONTACT: 'Initial contact', NEEDS_CONFIRMED: 'Needs confirmed', PROPOSAL: 'Proposal', NEGOTIATION: 'Negotiation', WON: 'Won', LOST: 'Lost' }
+    }
+  };
+  let language = localStorage.getItem('crmflow.dashboard.language') || 'zh';
+  let viewer = null;
+  let funnel = null;
+  const charts = {};
+
+  const $ = (id) => document.getElementById(id);
+  const t = (key) => TEXT[language][key];
+  const stageName = (stage) => TEXT[language].stages[stage] || stage;
+  const money = (value) => Number(value).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  function cell(row, text, className) {
+    const td = document.createElement('td');
+    td.textContent = text === null || text === undefined ? '–' : String(text);
+    if (className) td.className = className;
+    row.appendChild(td);
+    return td;
+  }
+
+  function drillLink(row, count, stage) {
+    const td = cell(row, '', 'number');
+    const link = document.createElement('a');
+    link.className = 'drill';
+    link.textContent = String(count);
+    link.dataset.stage = stage;
+    link.href = '#drilldown';
+    link.addEventListener('click', (event) => { event.preventDefault(); drill(stage); });
+    td.appendChild(link);
+  }
+
+  function query(extra) {
+    const params = new URLSearchParams();
+    ['from', 'to', 'region', 'owner'].forEach((name) => { if ($(name).value) params.set(name, $(name).value.trim()); });
+    Object.entries(extra || {}).forEach(([name, value]) => params.set(name, value));
+    return params.toString();
+  }
+
+  async function load(path, extra) {
+    const response = await fetch('/dashboard/data/' + path + '?' + query(extra), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error((response.status === 403 ? t('forbidden') : t('failed')) + (problem.detail ? ': ' + problem.detail : ''));
+    }
+    return response.json();
+  }
+
+  function translate() {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.querySelectorAll('[data-i18n]').forEach((element) => { element.textContent = t(element.dataset.i18n); });
+    $('language').textContent = t('language');
+  }
+
+  function chart(id) {
+    if (!charts[id]) charts[id] = echarts.init($(id));
+    return charts[id];
+  }
+
+  function showFunnel() {
+    const body = $('funnel-table').querySelector('tbody');
+    body.replaceChildren();
+    funnel.stages.forEach((stage) => {
+      const row = document.createElement('tr');
+      row.dataset.stage = stage.stage;
+      cell(row, stageName(stage.stage));
+      drillLink(row, stage.entered, stage.stage);
+      cell(row, stage.converted, 'number');
+      cell(row, stage.conversionPercent === undefined || stage.conversionPercent === null ? null : stage.conversionPercent.toFixed(1) + ' %', 'number');
+      cell(row, stage.lost, 'number');
+      cell(row, stage.averageDaysInStage, 'number');
+      body.appendChild(row);
+    });
+    const reasons = $('loss-reasons');
+    reasons.replaceChildren();
+    funnel.lossReasons.forEach((reason) => {
+      const item = document.createElement('li');
+      item.textContent = reason.reason + ': ' + reason.count;
+      reasons.appendChild(item);
+    });
+    chart('funnel-chart').setOption({
+      tooltip: { trigger: 'item', formatter: (p) => p.name + ': ' + p.value },
+      series: [{
+        type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '8%', label: { show: true, position: 'inside', formatter: '{b}\n{c}' },
+        data: funnel.stages.map((stage) => ({ name: stageName(stage.stage), value: stage.entered, stage: stage.stage }))
+      }]
+    }, true);
+  }
+
+  function showForecast(rows) {
+    const months = [...new Set(rows.map((row) => row.month))];
+    const owners = [...new Set(rows.map((row) => row.owner))];
+    chart('forecast-chart').setOption({
+      tooltip: { trigger: 'axis' }, legend: { data: owners, top: 0 }, grid: { top: 40, left: 80 },
+      xAxis: { type: 'category', data: months }, yAxis: { type: 'value', name: t('weighted') },
+      series: owners.map((owner) => ({
+        name: owner, type: 'bar', stack: 'weighted',
+        data: months.map((month) => { const row = rows.find((r) => r.month === month && r.owner === owner); return row ? Number(row.weighted) : 0; })
+      }))
+    }, true);
+  }
+
+  function showLeaderboard(rows) {
+    const best = rows.slice(0, 15).reverse();
+    chart('leaderboard-chart').setOption({
+      tooltip: { trigger: 'axis', formatter: (p) => p[0].name + ': ' + money(p[0].value) }, grid: { left: 80 },
+      xAxis: { type: 'value', name: t('wonAmount') }, yAxis: { type: 'category', data: best.map((row) => row.owner) },
+      series: [{ type: 'bar', data: best.map((row) => Number(row.wonAmount)) }]
+    }, true);
+  }
+
+  async function drill(stage) {
+    try {
+      const rows = await load('funnel/opportunities', { stage: stage, limit: 500 });
+      $('drilldown').hidden = false;
+      $('drilldown-title').textContent = stageName(stage) + ' (' + rows.length + ')';
+      const body = $('drilldown-table').querySelector('tbody');
+      body.replaceChildren();
+      rows.forEach((entry) => {
+        const row = document.createElement('tr');
+        cell(row, entry.id);
+        cell(row, entry.name);
+        cell(row, entry.company);
+        cell(row, entry.owner);
+        cell(row, entry.region);
+        cell(row, entry.amount === undefined ? null : money(entry.amount), 'number');
+        cell(row, entry.enteredAt ? new Date(entry.enteredAt).toLocaleDateString(language === 'zh' ? 'zh-CN' : 'en-CA') : null);
+        cell(row, entry.exitedTo ? stageName(entry.exitedTo) : '…');
+        body.appendChild(row);
+      });
+      $('drilldown').scrollIntoView();
+    } catch (error) {
+      $('message').textContent = error.message;
+    }
+  }
+
+  async function refresh() {
+    $('message').textContent = '';
+    try {
+      const [loadedFunnel, forecast, leaderboard] = await Promise.all([load('funnel'), load('forecast'), load('leaderboard')]);
+      funnel = loadedFunnel;
+      showFunnel();
+      showForecast(forecast);
+      showLeaderboard(leaderboard);
+      document.body.dataset.loaded = String(Date.now());
+    } catch (error) {
+      $('message').textContent = error.message;
+    }
+  }
+
+  async function start() {
+    translate();
+    const response = await fetch('/dashboard/data/me', { credentials: 'same-origin' });
+    viewer = await response.json();
+    $('viewer').textContent = viewer.userId + (viewer.managedRegions.length ? ' · ' + viewer.managedRegions.join(', ') : '');
+    chart('funnel-chart').on('click', (params) => drill(params.data.stage));
+    $('filters').addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
+    $('language').addEventListener('click', () => {
+      language = language === 'zh' ? 'en' : 'zh';
+      localStorage.setItem('crmflow.dashboard.language', language);
+      translate();
+      refresh();
+    });
+    $('logout').addEventListener('click', async () => {
+      await fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: { [viewer.csrfHeader]: viewer.csrfToken } });
+      window.location.assign('/login?logout');
+    });
+    window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+    await refresh();
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+}());

@@ -1,0 +1,94 @@
+package io.crmflow.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.crmflow.HeadlessChromium;
+import io.crmflow.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * mia opens the managers' dashboard in Debian's headless Chromium: logs in, narrows it to one rep, sees the funnel
+ * drawn by ECharts with the imported numbers, clicks a stage and sees the opportunities behind it. Screenshots in
+ * {@code target/screenshots}. Runs with {@code ./mvnw verify -Pbrowser}.
+ */
+class DashboardBrowserTest extends IntegrationTest {
+
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void miaSeesTheFunnelOfHerRepAndTheOpportunitiesBehindAStage() throws IOException {
+        String owner = "dash-" + unique("rep").substring(4);
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.parseMediaType("text/csv; charset=UTF-8"));
+        assertThat(as("admin").postForEntity("/api/import/opportunities",
+                new HttpEntity<>(HistoryCsv.funnel(owner, "EAST", LocalDate.of(2025, 6, 2), 50, 20, 10, 5, 3), csv), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ChromeDriver browser = chromium.browser();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get("http://localhost:" + port + "/dashboard");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("mia");
+        browser.findElement(By.id("password")).sendKeys("mia");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+        assertThat(browser.findElement(By.id("viewer")).getText()).contains("mia", "EAST", "SOUTH");
+
+        String loaded = browser.findElement(By.tagName("body")).getDomAttribute("data-loaded");
+        browser.findElement(By.id("owner")).sendKeys(owner);
+        browser.findElement(By.id("apply")).click();
+        wait.until(driver -> !loaded.equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+        @SuppressWarnings("unchecked")
+        List<Long> drawn = (List<Long>) browser.executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('funnel-chart')).getOption().series[0].data.map(d => d.value);");
+        assertThat(drawn).containsExactly(50L, 20L, 10L, 5L, 3L);
+        assertThat(browser.findElements(By.cssSelector("#funnel-table tbody tr")).stream().map(row -> row.findElements(By.tagName("td")).get(3)
+                .getText()).toList()).containsExactly("40.0 %", "50.0 %", "50.0 %", "60.0 %", "–");
+        assertThat(browser.findElement(By.cssSelector("#funnel-chart canvas")).getSize().getHeight()).isPositive();
+        chromium.screenshot("dashboard-funnel");
+
+        browser.findElement(By.cssSelector("#funnel-table a.drill[data-stage=NEGOTIATION]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drilldown")));
+        List<WebElement> rows = wait.until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#drilldown-table tbody tr"));
+            return found.size() == 5 ? found : null;
+        });
+        assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains(owner, "EAST"));
+        assertThat(rows.stream().filter(row -> row.getText().contains("赢单")).count()).as("3 of the 5 were won").isEqualTo(3);
+        chromium.screenshot("dashboard-drilldown");
+
+        browser.findElement(By.id("language")).click();
+        wait.until(driver -> driver.findElement(By.tagName("h1")).getText().equals("Sales dashboard"));
+        assertThat(browser.findElement(By.cssSelector("#funnel-table tbody tr")).getText()).startsWith("Initial contact");
+        chromium.screenshot("dashboard-english");
+    }
+}
