@@ -37,6 +37,11 @@ class AnalyticsScope {
                     + " ";
         }
 
+        /** Whether anything narrows the rows; without a filter, queries over the stage history need not join opportunities. */
+        boolean narrows() {
+            return regions != null || owner != null;
+        }
+
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
             JdbcClient.StatementSpec bound = statement;
             if (regions != null) {

@@ -38,8 +38,8 @@ class SalesAnalytics {
                                sum(case when s.exited_to is not null and s.exited_to <> 'LOST' then 1 else 0 end) as converted,
                                sum(case when s.exited_to = 'LOST' then 1 else 0 end) as lost,
                                avg(cast(s.seconds_in_stage as double precision)) as average_seconds
-                        from opportunity_stage s join opportunity o on o.id = s.opportunity_id
-                        where s.entered_at >= :start and s.entered_at < :end""" + filter.where("o.region", "o.owner_id") + """
+                        from opportunity_stage s""" + (filter.narrows() ? " join opportunity o on o.id = s.opportunity_id " : " ") + """
+                         where s.entered_at >= :start and s.entered_at < :end""" + filter.where("o.region", "o.owner_id") + """
                          group by s.stage"""))
                 .param("start", SqlTimes.timestamp(period.start()))
                 .param("end", SqlTimes.timestamp(period.end()))

@@ -75,6 +75,8 @@ class AnalyticsApiTest extends IntegrationTest {
         assertThat(stage(funnel, "INITIAL_CONTACT").get("entered").asLong()).isEqualTo(100);
         assertThat(stage(funnel, "INITIAL_CONTACT").get("converted").asLong()).isEqualTo(20);
         assertThat(stage(funnel, "NEEDS_CONFIRMED").get("entered").asLong()).as("entered 3 days later, outside the period").isZero();
+        JsonNode everyone = as("admin").getForObject("/api/analytics/funnel?from=" + START + "&to=" + START.plusDays(1), JsonNode.class);
+        assertThat(stage(everyone, "INITIAL_CONTACT").get("entered").asLong()).as("no filter: the 10 NORTH ones too").isEqualTo(110);
     }
 
     @Test
