@@ -57,7 +57,7 @@ class AnalyticsScope {
     Filter filter(Authentication authentication, Region region, String owner) {
         CurrentUser user = CurrentUser.of(authentication);
         Set<String> regions = region == null ? null : Set.of(region.name());
-        if (user.isAdmin() || user.isIn(CrmflowGroup.GM) || user.isIn(CrmflowGroup.FINANCE)) {
+        if (seesEverything(user)) {
             return new Filter(regions, owner);
         }
         if (user.isIn(CrmflowGroup.SALES_MANAGER)) {
@@ -75,5 +75,34 @@ class AnalyticsScope {
             return new Filter(regions, user.userId());
         }
         throw new ForbiddenException("Analytics are for sales staff, finance, the GM and administrators");
+    }
+
+    /**
+     * For the lead pool, whose leads have no owner: a rep sees the pools of the regions in their rep profile (SPEC §8),
+     * everyone else as in {@link #filter}, without an owner.
+     */
+    Filter poolFilter(Authentication authentication, Region region) {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (seesEverything(user) || user.isIn(CrmflowGroup.SALES_MANAGER) || !user.isIn(CrmflowGroup.SALES_REP)) {
+            return filter(authentication, region, null);
+        }
+        Set<String> own = new TreeSet<>();
+        team.rep(user.userId()).ifPresent(rep -> rep.regions().forEach(repRegion -> own.add(repRegion.name())));
+        if (region != null && !own.contains(region.name())) {
+            throw new ForbiddenException("Your pools are those of " + own + ", not " + region);
+        }
+        return new Filter(region == null ? own : Set.of(region.name()), null);
+    }
+
+    /** Service-desk numbers are for the support agents, their lead, the GM and administrators, not for sales or finance. */
+    void requireServiceDesk(Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (!(user.isAdmin() || user.isIn(CrmflowGroup.GM) || user.isIn(CrmflowGroup.SUPPORT_LEAD) || user.isIn(CrmflowGroup.SUPPORT_AGENT))) {
+            throw new ForbiddenException("Service analytics are for the support desk, the GM and administrators");
+        }
+    }
+
+    private static boolean seesEverything(CurrentUser user) {
+        return user.isAdmin() || user.isIn(CrmflowGroup.GM) || user.isIn(CrmflowGroup.FINANCE);
     }
 }

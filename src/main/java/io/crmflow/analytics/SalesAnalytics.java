@@ -1,5 +1,8 @@
 package io.crmflow.analytics;
 
+import static io.crmflow.analytics.AnalyticsNumbers.percent;
+import static io.crmflow.analytics.AnalyticsNumbers.round;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -140,14 +143,6 @@ class SalesAnalytics {
     }
 
     record DwellRow(String owner, String stage, long stays, double averageDays) {
-    }
-
-    private static double percent(long part, long whole) {
-        return round(100.0 * part / whole);
-    }
-
-    private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static BigDecimal money(BigDecimal amount) {

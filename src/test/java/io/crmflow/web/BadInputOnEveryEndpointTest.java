@@ -74,6 +74,12 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/contracts/99999999/payments      | {\"amount\":1,\"receivedOn\":\"x\"}    | application/json | fiona | 400",
             "POST | /api/contracts/99999999/payments      | {\"amount\":1,\"bonus\":1}             | application/json | fiona | 400",
             "GET  | /api/approvals?overdue=sometimes      | none                                   | none             | mia   | 400",
+            "GET  | /api/analytics/lead-sources?region=MARS | none                                 | none             | mia   | 400",
+            "GET  | /api/analytics/lead-sources?from=2025-02-01&to=2025-01-31 | none               | none             | mia   | 422",
+            "GET  | /api/analytics/pool?region=MARS       | none                                   | none             | alice | 400",
+            "GET  | /api/analytics/sla?from=yesterday     | none                                   | none             | lily  | 400",
+            "GET  | /api/analytics/sla?from=2025-02-01&to=2025-01-31 | none                        | none             | lily  | 422",
+            "GET  | /api/analytics/data-quality?region=MARS | none                                 | none             | mia   | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();
