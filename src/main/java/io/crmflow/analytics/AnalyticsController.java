@@ -28,11 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyticsController {
 
     private final SalesAnalytics sales;
+    private final CustomerAnalytics customers;
+    private final ChurnWatch churn;
     private final AnalyticsScope scope;
     private final BusinessCalendars calendars;
 
-    AnalyticsController(SalesAnalytics sales, AnalyticsScope scope, BusinessCalendars calendars) {
+    AnalyticsController(SalesAnalytics sales, CustomerAnalytics customers, ChurnWatch churn, AnalyticsScope scope, BusinessCalendars calendars) {
         this.sales = sales;
+        this.customers = customers;
+        this.churn = churn;
         this.scope = scope;
         this.calendars = calendars;
     }
@@ -81,6 +85,23 @@ class AnalyticsController {
                   @RequestParam(required = false) Region region, @RequestParam(required = false) @Size(max = 64) String owner,
                   Authentication user) {
         return sales.stageDwell(period(from, to), scope.filter(user, region, owner));
+    }
+
+    @GetMapping({"/api/analytics/customers/rfm", "/dashboard/data/customers/rfm"})
+    @Operation(summary = "Customers by recency, frequency and monetary value of their orders (won opportunities), quintile scores 1-5",
+            description = "Scored among the customers in scope: a rep's own, a manager's regions' (customers of reps working there), all")
+    List<CustomerAnalytics.RfmRow> rfm(@RequestParam(required = false) Region region,
+                  @RequestParam(required = false) @Size(max = 64) String owner, Authentication user) {
+        return customers.rfm(scope.filter(user, region, owner));
+    }
+
+    @GetMapping({"/api/analytics/customers/churn", "/dashboard/data/customers/churn"})
+    @Operation(summary = "Churn warnings, newest first (open=true: not followed up yet)", description = "A customer whose tier has a "
+            + "limit in rules/customer-churn.dmn (A: 90 days) without an order for that long gets one, and its owner a task, daily check")
+    List<ChurnWatch.ChurnWarning> churnWarnings(@RequestParam(required = false) Region region,
+                  @RequestParam(required = false) @Size(max = 64) String owner, @RequestParam(defaultValue = "false") boolean open,
+                  Authentication user) {
+        return churn.warnings(customers.owners(scope.filter(user, region, owner)), open);
     }
 
     private Period period(LocalDate from, LocalDate to) {

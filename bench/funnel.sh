@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Funnel over 1 000 000 opportunities and 4 000 000 stage rows on PostgreSQL (BENCHMARKS.md): the API call against the
+# same aggregate written by hand in psql. Uses a database of its own (crmflow_bench_funnel), created and dropped here.
+# Usage: bench/funnel.sh [runs]   (builds the jar first if it is missing; PostgreSQL at 127.0.0.1:5432, user postgres)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+db=crmflow_bench_funnel
+psql_bench() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
+jar=$(ls target/crmflow-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -B -q -DskipTests package
+  jar=$(ls target/crmflow-*.jar | grep -v plain | head -1)
+fi
+jar=$(realpath "$jar")
+workdir=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$workdir"; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null' EXIT
+
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
+# Demo users only for the admin login of this run; the data below is generated, not the demo data.
+(cd "$workdir" && exec java -jar "$jar" --spring.profiles.active=postgres --crmflow.demo.enabled=true --server.port=18081 \
+  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" > "$workdir/app.log" 2>&1) &
+pid=$!
+for _ in $(seq 1 180); do grep -q "Started CrmflowApplication" "$workdir/app.log" && break; sleep 1; done
+
+echo "generating 1 000 000 opportunities and 4 000 000 stage rows…"
+start=$(date +%s)
+psql_bench <<'SQL'
+-- Every opportunity reaches INITIAL_CONTACT; 90/80/70/60 % of them NEEDS_CONFIRMED/PROPOSAL/NEGOTIATION/WON: 4 000 000 rows.
+insert into opportunity (name, owner_id, region, stage, win_probability, amount, stage_entered_at, last_activity_at, created_at,
+                         updated_at, closed_at, loss_reason)
+select 'bench ' || g, 'rep' || (g % 200), (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1],
+       case when g % 10 < 6 then 'WON' else 'LOST' end, case when g % 10 < 6 then 100 else 0 end, 10000 + g % 90000,
+       now(), now(), now() - interval '1 day' * (g % 700), now(), now(), case when g % 10 >= 6 then 'PRICE' end
+from generate_series(1, 1000000) g;
+insert into opportunity_stage (opportunity_id, stage, entered_at, left_at, exited_to, seconds_in_stage)
+select o.id, s.stage, o.created_at + interval '3 days' * s.step, o.created_at + interval '3 days' * (s.step + 1),
+       case when s.stage = 'WON' then null when (o.id % 10) > 8 - s.step then 'LOST' else s.next end,
+       case when s.stage = 'WON' then null else 259200 end
+from opportunity o
+join (values (0, 'INITIAL_CONTACT', 'NEEDS_CONFIRMED'), (1, 'NEEDS_CONFIRMED', 'PROPOSAL'), (2, 'PROPOSAL', 'NEGOTIATION'),
+             (3, 'NEGOTIATION', 'WON'), (4, 'WON', null)) as s(step, stage, next)
+  on s.step = 0 or (o.id % 10) < 10 - s.step
+where o.name like 'bench %';
+analyze opportunity; analyze opportunity_stage;
+SQL
+echo "generated in $(( $(date +%s) - start )) s: $(psql_bench -c "select count(*) from opportunity") opportunities, $(psql_bench -c "select count(*) from opportunity_stage") stage rows"
+
+api() {  # seconds for one call
+  curl -fsS -o /dev/null -w '%{time_total}\n' -u admin:admin "http://localhost:18081/api/analytics/funnel$1"
+}
+handwritten() {  # milliseconds psql reports for the same aggregate
+  psql_bench -c '\timing on' -c "$1" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*'
+}
+report() {
+  local label=$1 query=$2 sql=$3
+  api "$query" > /dev/null   # first call warms the JIT and the caches
+  local times=() sqls=()
+  for _ in $(seq 1 "$runs"); do times+=("$(api "$query")"); sqls+=("$(handwritten "$sql")"); done
+  printf '%s: API %s s (each run), median %s s; hand-written SQL in psql median %s ms\n' "$label" "${times[*]}" \
+    "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" \
+    "$(printf '%s\n' "${sqls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
+}
+report "whole company" "" "select stage, count(*), count(*) filter (where exited_to <> 'LOST'), count(*) filter (where exited_to = 'LOST'),
+  avg(seconds_in_stage) from opportunity_stage group by stage"
+report "one region (EAST)" "?region=EAST" "select s.stage, count(*), count(*) filter (where s.exited_to <> 'LOST'),
+  count(*) filter (where s.exited_to = 'LOST'), avg(s.seconds_in_stage) from opportunity_stage s join opportunity o on o.id = s.opportunity_id
+  where o.region = 'EAST' group by s.stage"
+report "one rep (rep7)" "?owner=rep7" "select s.stage, count(*), count(*) filter (where s.exited_to <> 'LOST'),
+  count(*) filter (where s.exited_to = 'LOST'), avg(s.seconds_in_stage) from opportunity_stage s join opportunity o on o.id = s.opportunity_id
+  where o.owner_id = 'rep7' group by s.stage"
