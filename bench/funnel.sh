@@ -33,8 +33,8 @@ select 'bench ' || g, 'rep' || (g % 200), (array['EAST','SOUTH','NORTH','SOUTHWE
        case when g % 10 < 6 then 'WON' else 'LOST' end, case when g % 10 < 6 then 100 else 0 end, 10000 + g % 90000,
        now(), now(), now() - interval '1 day' * (g % 700), now(), now(), case when g % 10 >= 6 then 'PRICE' end
 from generate_series(1, 1000000) g;
-insert into opportunity_stage (opportunity_id, stage, entered_at, left_at, exited_to, seconds_in_stage)
-select o.id, s.stage, o.created_at + interval '3 days' * s.step, o.created_at + interval '3 days' * (s.step + 1),
+insert into opportunity_stage (opportunity_id, region, owner_id, stage, entered_at, left_at, exited_to, seconds_in_stage)
+select o.id, o.region, o.owner_id, s.stage, o.created_at + interval '3 days' * s.step, o.created_at + interval '3 days' * (s.step + 1),
        case when s.stage = 'WON' then null when (o.id % 10) > 8 - s.step then 'LOST' else s.next end,
        case when s.stage = 'WON' then null else 259200 end
 from opportunity o
@@ -49,23 +49,24 @@ echo "generated in $(( $(date +%s) - start )) s: $(psql_bench -c "select count(*
 api() {  # seconds for one call
   curl -fsS -o /dev/null -w '%{time_total}\n' -u admin:admin "http://localhost:18081/api/analytics/funnel$1"
 }
-handwritten() {  # milliseconds psql reports for the same aggregate
-  psql_bench -c '\timing on' -c "$1" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*'
+handwritten() {  # milliseconds psql reports for the same aggregates (stages, then loss reasons), added up
+  psql_bench -c '\timing on' -c "$1" -c "$2" | grep -o 'Time: [0-9.]* ms' | grep -o '[0-9.]*' | awk '{ total += $1 } END { print total }'
 }
 report() {
-  local label=$1 query=$2 sql=$3
+  local label=$1 query=$2 stages=$3 reasons=$4
   api "$query" > /dev/null   # first call warms the JIT and the caches
   local times=() sqls=()
-  for _ in $(seq 1 "$runs"); do times+=("$(api "$query")"); sqls+=("$(handwritten "$sql")"); done
+  for _ in $(seq 1 "$runs"); do times+=("$(api "$query")"); sqls+=("$(handwritten "$stages" "$reasons")"); done
   printf '%s: API %s s (each run), median %s s; hand-written SQL in psql median %s ms\n' "$label" "${times[*]}" \
     "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" \
     "$(printf '%s\n' "${sqls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
 }
-report "whole company" "" "select stage, count(*), count(*) filter (where exited_to <> 'LOST'), count(*) filter (where exited_to = 'LOST'),
-  avg(seconds_in_stage) from opportunity_stage group by stage"
-report "one region (EAST)" "?region=EAST" "select s.stage, count(*), count(*) filter (where s.exited_to <> 'LOST'),
-  count(*) filter (where s.exited_to = 'LOST'), avg(s.seconds_in_stage) from opportunity_stage s join opportunity o on o.id = s.opportunity_id
-  where o.region = 'EAST' group by s.stage"
-report "one rep (rep7)" "?owner=rep7" "select s.stage, count(*), count(*) filter (where s.exited_to <> 'LOST'),
-  count(*) filter (where s.exited_to = 'LOST'), avg(s.seconds_in_stage) from opportunity_stage s join opportunity o on o.id = s.opportunity_id
-  where o.owner_id = 'rep7' group by s.stage"
+stages="select stage, count(*), count(*) filter (where exited_to <> 'LOST'), count(*) filter (where exited_to = 'LOST'),
+  avg(seconds_in_stage) from opportunity_stage"
+reasons="select loss_reason, count(*) from opportunity where stage = 'LOST'"
+report "whole company" "" "$stages group by stage" "$reasons group by loss_reason"
+report "one region (EAST)" "?region=EAST" "$stages where region = 'EAST' group by stage" "$reasons and region = 'EAST' group by loss_reason"
+report "one rep (rep7)" "?owner=rep7" "$stages where owner_id = 'rep7' group by stage" "$reasons and owner_id = 'rep7' group by loss_reason"
+report "one quarter (2026 Q1)" "?from=2026-01-01&to=2026-03-31" \
+  "$stages where entered_at >= '2026-01-01T00:00+08:00' and entered_at < '2026-04-01T00:00+08:00' group by stage" \
+  "$reasons and closed_at >= '2026-01-01T00:00+08:00' and closed_at < '2026-04-01T00:00+08:00' group by loss_reason"

@@ -36,16 +36,14 @@ class SalesAnalytics {
     Funnel funnel(Period period, AnalyticsScope.Filter filter) {
         record Row(String stage, long entered, long converted, long lost, Double averageSeconds) {
         }
-        Map<String, Row> rows = filter.bind(jdbc.sql("""
+        Map<String, Row> rows = period.bind(filter.bind(jdbc.sql("""
                         select s.stage, count(*) as entered,
-                               sum(case when s.exited_to is not null and s.exited_to <> 'LOST' then 1 else 0 end) as converted,
-                               sum(case when s.exited_to = 'LOST' then 1 else 0 end) as lost,
+                               count(*) filter (where s.exited_to <> 'LOST') as converted,
+                               count(*) filter (where s.exited_to = 'LOST') as lost,
                                avg(cast(s.seconds_in_stage as double precision)) as average_seconds
-                        from opportunity_stage s""" + (filter.narrows() ? " join opportunity o on o.id = s.opportunity_id " : " ") + """
-                         where s.entered_at >= :start and s.entered_at < :end""" + filter.where("o.region", "o.owner_id") + """
-                         group by s.stage"""))
-                .param("start", SqlTimes.timestamp(period.start()))
-                .param("end", SqlTimes.timestamp(period.end()))
+                        from opportunity_stage s
+                        where 1 = 1""" + period.where("s.entered_at") + filter.where("s.region", "s.owner_id") + """
+                        group by s.stage""")))
                 .query((rs, n) -> new Row(rs.getString("stage"), rs.getLong("entered"), rs.getLong("converted"), rs.getLong("lost"),
                         rs.getObject("average_seconds") == null ? null : rs.getDouble("average_seconds")))
                 .list().stream().collect(Collectors.toMap(Row::stage, Function.identity()));
@@ -55,12 +53,10 @@ class SalesAnalytics {
             return new Funnel.Stage(stage.name(), row.entered(), row.converted(), row.lost(), conversion,
                     row.averageSeconds() == null ? null : round(row.averageSeconds() / SECONDS_PER_DAY));
         }).toList();
-        List<Funnel.LossReasonCount> reasons = filter.bind(jdbc.sql("""
+        List<Funnel.LossReasonCount> reasons = period.bind(filter.bind(jdbc.sql("""
                         select o.loss_reason, count(*) as lost from opportunity o
-                        where o.stage = 'LOST' and o.closed_at >= :start and o.closed_at < :end""" + filter.where("o.region", "o.owner_id") + """
-                         group by o.loss_reason order by count(*) desc, o.loss_reason"""))
-                .param("start", SqlTimes.timestamp(period.start()))
-                .param("end", SqlTimes.timestamp(period.end()))
+                        where o.stage = 'LOST'""" + period.where("o.closed_at") + filter.where("o.region", "o.owner_id") + """
+                        group by o.loss_reason order by count(*) desc, o.loss_reason""")))
                 .query((rs, n) -> new Funnel.LossReasonCount(rs.getString("loss_reason"), rs.getLong("lost")))
                 .list();
         return new Funnel(period.from(), period.to(), stages, reasons);
@@ -129,14 +125,11 @@ class SalesAnalytics {
 
     /** Average days per stage per rep, over the stays that ended, for stages entered in the period. */
     List<DwellRow> stageDwell(Period period, AnalyticsScope.Filter filter) {
-        return filter.bind(jdbc.sql("""
-                        select o.owner_id, s.stage, count(*) as stays, avg(cast(s.seconds_in_stage as double precision)) as average_seconds
-                        from opportunity_stage s join opportunity o on o.id = s.opportunity_id
-                        where s.seconds_in_stage is not null and s.entered_at >= :start and s.entered_at < :end"""
-                        + filter.where("o.region", "o.owner_id") + """
-                         group by o.owner_id, s.stage order by o.owner_id, s.stage"""))
-                .param("start", SqlTimes.timestamp(period.start()))
-                .param("end", SqlTimes.timestamp(period.end()))
+        return period.bind(filter.bind(jdbc.sql("""
+                        select s.owner_id, s.stage, count(*) as stays, avg(cast(s.seconds_in_stage as double precision)) as average_seconds
+                        from opportunity_stage s
+                        where s.seconds_in_stage is not null""" + period.where("s.entered_at") + filter.where("s.region", "s.owner_id") + """
+                        group by s.owner_id, s.stage order by s.owner_id, s.stage""")))
                 .query((rs, n) -> new DwellRow(rs.getString("owner_id"), rs.getString("stage"), rs.getLong("stays"),
                         round(rs.getDouble("average_seconds") / SECONDS_PER_DAY)))
                 .list();

@@ -60,7 +60,7 @@ class OpportunityRepository {
                 .param("now", timestamp(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        insertStageEntry(id, first.stage(), now);
+        insertStageEntry(id, region, owner, first.stage(), now);
         return id;
     }
 
@@ -108,17 +108,18 @@ class OpportunityRepository {
             boolean last = i == stages.size() - 1;
             OpportunityStage exitedTo = !last ? stages.get(i + 1).getKey() : row.outcome() == OpportunityStage.LOST ? OpportunityStage.LOST : null;
             Instant left = !last ? stages.get(i + 1).getValue() : exitedTo == null ? null : row.closedAt();
-            jdbc.sql("insert into opportunity_stage (opportunity_id, stage, entered_at, left_at, exited_to, seconds_in_stage) values (?, ?, ?, ?, ?, ?)")
-                    .params(id, stages.get(i).getKey().name(), timestamp(entered), timestamp(left), exitedTo == null ? null : exitedTo.name(),
-                            left == null ? null : Duration.between(entered, left).toSeconds())
+            jdbc.sql("insert into opportunity_stage (opportunity_id, region, owner_id, stage, entered_at, left_at, exited_to, seconds_in_stage) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, row.region().name(), row.owner(), stages.get(i).getKey().name(), timestamp(entered), timestamp(left),
+                            exitedTo == null ? null : exitedTo.name(), left == null ? null : Duration.between(entered, left).toSeconds())
                     .update();
         }
         return id;
     }
 
-    private void insertStageEntry(long id, OpportunityStage stage, Instant enteredAt) {
-        jdbc.sql("insert into opportunity_stage (opportunity_id, stage, entered_at) values (?, ?, ?)")
-                .params(id, stage.name(), timestamp(enteredAt)).update();
+    private void insertStageEntry(long id, String region, String owner, OpportunityStage stage, Instant enteredAt) {
+        jdbc.sql("insert into opportunity_stage (opportunity_id, region, owner_id, stage, entered_at) values (?, ?, ?, ?, ?)")
+                .params(id, region, owner, stage.name(), timestamp(enteredAt)).update();
     }
 
     /** The current stage's history row ends: left at {@code now} for {@code to}. */
@@ -199,7 +200,7 @@ class OpportunityRepository {
         Opportunity before = findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
         leaveStage(id, before.stageEnteredAt(), policy.stage(), now);
         if (policy.stage() != OpportunityStage.LOST) {
-            insertStageEntry(id, policy.stage(), now);
+            insertStageEntry(id, before.region(), before.ownerId(), policy.stage(), now);
         }
         jdbc.sql("""
                         update opportunity set stage = :stage, win_probability = :probability, loss_reason = :lossReason, loss_note = :lossNote,
