@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Funnel over 1 000 000 opportunities and 4 000 000 stage rows on PostgreSQL (BENCHMARKS.md): the API call against the
-# same aggregate written by hand in psql. Uses a database of its own (crmflow_bench_funnel), created and dropped here.
-# Usage: bench/funnel.sh [runs]   (builds the jar first if it is missing; PostgreSQL at 127.0.0.1:5432, user postgres)
+# same aggregates written by hand in psql; then, when Debian's chromedriver is there, the dashboard drawn in headless
+# Chromium. Uses a database of its own (crmflow_bench_funnel), created and dropped here.
+# Usage: [OPPORTUNITIES=1000000] bench/funnel.sh [runs]
+#        (builds the jar first if it is missing; PostgreSQL at 127.0.0.1:5432, user postgres)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
+opportunities=${OPPORTUNITIES:-1000000}
 db=crmflow_bench_funnel
 psql_bench() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 jar=$(ls target/crmflow-*.jar 2>/dev/null | grep -v plain | head -1 || true)
@@ -23,16 +26,16 @@ psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create datab
 pid=$!
 for _ in $(seq 1 180); do grep -q "Started CrmflowApplication" "$workdir/app.log" && break; sleep 1; done
 
-echo "generating 1 000 000 opportunities and 4 000 000 stage rows…"
+echo "generating $opportunities opportunities and 4 stage rows each on average…"
 start=$(date +%s)
-psql_bench <<'SQL'
--- Every opportunity reaches INITIAL_CONTACT; 90/80/70/60 % of them NEEDS_CONFIRMED/PROPOSAL/NEGOTIATION/WON: 4 000 000 rows.
+psql_bench -v n="$opportunities" <<'SQL'
+-- Every opportunity reaches INITIAL_CONTACT; 90/80/70/60 % of them NEEDS_CONFIRMED/PROPOSAL/NEGOTIATION/WON: 4 rows each.
 insert into opportunity (name, owner_id, region, stage, win_probability, amount, stage_entered_at, last_activity_at, created_at,
                          updated_at, closed_at, loss_reason)
 select 'bench ' || g, 'rep' || (g % 200), (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1],
        case when g % 10 < 6 then 'WON' else 'LOST' end, case when g % 10 < 6 then 100 else 0 end, 10000 + g % 90000,
        now(), now(), now() - interval '1 day' * (g % 700), now(), now(), case when g % 10 >= 6 then 'PRICE' end
-from generate_series(1, 1000000) g;
+from generate_series(1, :n) g;
 insert into opportunity_stage (opportunity_id, region, owner_id, stage, entered_at, left_at, exited_to, seconds_in_stage)
 select o.id, o.region, o.owner_id, s.stage, o.created_at + interval '3 days' * s.step, o.created_at + interval '3 days' * (s.step + 1),
        case when s.stage = 'WON' then null when (o.id % 10) > 8 - s.step then 'LOST' else s.next end,
@@ -70,3 +73,6 @@ report "one rep (rep7)" "?owner=rep7" "$stages where owner_id = 'rep7' group by 
 report "one quarter (2026 Q1)" "?from=2026-01-01&to=2026-03-31" \
   "$stages where entered_at >= '2026-01-01T00:00+08:00' and entered_at < '2026-04-01T00:00+08:00' group by stage" \
   "$reasons and closed_at >= '2026-01-01T00:00+08:00' and closed_at < '2026-04-01T00:00+08:00' group by loss_reason"
+if [ -x /usr/bin/chromedriver ]; then
+  python3 bench/dashboard-load.py http://localhost:18081 admin admin "$runs"
+fi

@@ -2,11 +2,13 @@ package io.crmflow.contract;
 
 import static io.crmflow.process.EngineClock.now;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.crmflow.quote.QuoteService;
@@ -21,7 +23,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,34 +44,54 @@ class ApprovalsController {
     }
 
     /** One open approval task; {@code recordId} is the contract or quote id (the process's business key). */
-    record OpenApproval(String taskId, String process, String recordId, String name, String assignee, Instant createdAt, boolean overdue) {
+    record OpenApproval(String taskId, String process, String recordId, String region, String name, String assignee, Instant createdAt,
+                        boolean overdue) {
     }
 
     @GetMapping("/api/approvals")
     @Operation(summary = "Open approval tasks, oldest first (sales managers for their regions; GM and administrators all)",
             description = "overdue=true: only those open for 24 h or more, which also get a reminder every 24 h")
     List<OpenApproval> list(@RequestParam(required = false) Boolean overdue, Authentication authentication) {
+        return openApprovals(authentication).stream().filter(approval -> overdue == null || approval.overdue() == overdue).toList();
+    }
+
+    /** The approvals board in numbers (SPEC §7 "overdue approvals"): per process and region, open and overdue, and the oldest wait. */
+    record ApprovalSummary(String process, String region, long open, long overdue, long oldestWaitingHours) {
+    }
+
+    @GetMapping({"/api/analytics/approvals", "/dashboard/data/approvals"})
+    @Operation(summary = "Open and overdue (24 h or more) approvals per process and region, with the oldest wait in hours",
+            description = "Same row rules as GET /api/approvals: sales managers their regions, GM and administrators all")
+    List<ApprovalSummary> summary(Authentication authentication) {
+        Instant now = now();
+        Map<List<String>, List<OpenApproval>> groups = openApprovals(authentication).stream()
+                .collect(Collectors.groupingBy(approval -> List.of(approval.process(), String.valueOf(approval.region())),
+                        () -> new TreeMap<>(Comparator.comparing(List::toString)), Collectors.toList()));
+        return groups.entrySet().stream().map(group -> new ApprovalSummary(group.getKey().get(0), group.getKey().get(1), group.getValue().size(),
+                group.getValue().stream().filter(OpenApproval::overdue).count(),
+                group.getValue().stream().mapToLong(approval -> Duration.between(approval.createdAt(), now).toHours()).max().orElse(0)))
+                .toList();
+    }
+
+    private List<OpenApproval> openApprovals(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!user.isAdmin() && !user.isIn(CrmflowGroup.SALES_MANAGER) && !user.isIn(CrmflowGroup.GM)) {
             throw new ForbiddenException("Open approvals are for sales managers, the GM and administrators");
         }
         Instant overdueIfCreatedBefore = now().minus(ContractService.OVERDUE_AFTER);
-        TaskQuery query = taskService.createTaskQuery().processDefinitionKeyIn(ContractService.PROCESS_KEY, QuoteService.PROCESS_KEY);
-        if (Boolean.TRUE.equals(overdue)) {
-            query.taskCreatedBefore(Date.from(overdueIfCreatedBefore.plusMillis(1)));
-        }
-        List<Task> tasks = query.orderByTaskCreateTime().asc().list().stream()
+        List<Task> tasks = taskService.createTaskQuery().processDefinitionKeyIn(ContractService.PROCESS_KEY, QuoteService.PROCESS_KEY)
+                .orderByTaskCreateTime().asc().list().stream()
                 .filter(task -> !ContractService.REVISION_TASK.equals(task.getTaskDefinitionKey())).toList();
+        Map<String, Object> regionOf = regions(tasks);
         if (!user.isAdmin() && !user.isIn(CrmflowGroup.GM)) {
             Set<String> regions = team.regionsManagedBy(user).stream().map(Enum::name).collect(Collectors.toSet());
-            Map<String, Object> regionOf = regions(tasks);
             tasks = tasks.stream().filter(task -> regions.contains(regionOf.get(task.getProcessInstanceId()))).toList();
         }
         Map<String, String> businessKeys = businessKeys(tasks);
         return tasks.stream()
-                .map(task -> new OpenApproval(task.getId(), processKey(task), businessKeys.get(task.getProcessInstanceId()), task.getName(),
-                        task.getAssignee(), task.getCreateTime().toInstant(), !task.getCreateTime().toInstant().isAfter(overdueIfCreatedBefore)))
-                .filter(approval -> overdue == null || approval.overdue() == overdue)
+                .map(task -> new OpenApproval(task.getId(), processKey(task), businessKeys.get(task.getProcessInstanceId()),
+                        (String) regionOf.get(task.getProcessInstanceId()), task.getName(), task.getAssignee(), task.getCreateTime().toInstant(),
+                        !task.getCreateTime().toInstant().isAfter(overdueIfCreatedBefore)))
                 .toList();
     }
 

@@ -141,6 +141,13 @@ class ContractApprovalProcessTest extends ContractTestSupport {
         assertThat(overdue("mia")).contains(contract.get("id").asText());
         assertThat(overdue("grace")).as("the GM sees every region").contains(contract.get("id").asText());
         assertThat(overdue("noah")).as("a manager of other regions does not").doesNotContain(contract.get("id").asText());
+        JsonNode board = as("mia").getForObject("/api/analytics/approvals", JsonNode.class);
+        JsonNode south = java.util.stream.StreamSupport.stream(board.spliterator(), false)
+                .filter(row -> row.get("process").asText().equals(ContractService.PROCESS_KEY) && row.get("region").asText().equals("SOUTH"))
+                .findFirst().orElseThrow();
+        assertThat(south.get("overdue").asLong()).isPositive();
+        assertThat(south.get("oldestWaitingHours").asLong()).isGreaterThanOrEqualTo(48);
+        assertThat(board.findValuesAsText("region")).as("mia's regions only").isSubsetOf("EAST", "SOUTH");
         assertThat(as("chen").getForEntity("/api/approvals?overdue=true", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
