@@ -6,7 +6,7 @@
     zh: {
       title: '销售看板', logout: '退出', from: '从', to: '到', region: '区域', allRegions: '全部', owner: '负责人', apply: '查询',
       funnel: '销售漏斗', stage: '阶段', entered: '进入', converted: '转化', conversion: '转化率', lost: '丢单', avgDays: '平均停留(天)',
-      lossReasons: '丢单原因', forecast: '预测（加权）', leaderboard: '赢单排行', behind: '明细', name: '商机', company: '客户',
+      lossReasons: '丢单原因', forecast: '预测（加权）', leaderboard: '赢单排行', dwell: '阶段停留热力图（天）', days: '天', behind: '明细', name: '商机', company: '客户',
       amount: '金额', enteredAt: '进入时间', exitedTo: '去向', weighted: '加权金额', wonAmount: '赢单金额', language: 'English',
       noData: '暂无数据', forbidden: '无权查看这些数据', failed: '加载失败',
       stages: { INITIAL_CONTACT: '初步接洽', NEEDS_CONFIRMED: '需求确认', PROPOSAL: '方案报价', NEGOTIATION: '商务谈判', WON: '赢单', LOST: '丢单' }
@@ -15,6 +15,7 @@
       title: 'Sales dashboard', logout: 'Log out', from: 'From', to: 'To', region: 'Region', allRegions: 'All', owner: 'Owner', apply: 'Apply',
       funnel: 'Sales funnel', stage: 'Stage', entered: 'Entered', converted: 'Converted', conversion: 'Conversion', lost: 'Lost',
       avgDays: 'Avg days in stage', lossReasons: 'Loss reasons', forecast: 'Forecast (weighted)', leaderboard: 'Leaderboard (won)',
+      dwell: 'Days in stage per rep (heat map)', days: 'days',
       behind: 'Records', name: 'Opportunity', company: 'Customer', amount: 'Amount', enteredAt: 'Entered', exitedTo: 'Left to',
       weighted: 'Weighted', wonAmount: 'Won amount', language: '中文', noData: 'No data', forbidden: 'You may not see these numbers',
       failed: 'Could not load',
@@ -129,6 +130,22 @@
     }, true);
   }
 
+  function showDwell(rows) {
+    const owners = [...new Set(rows.map((row) => row.owner))].slice(0, 30);
+    const stages = ['INITIAL_CONTACT', 'NEEDS_CONFIRMED', 'PROPOSAL', 'NEGOTIATION'];
+    const cells = rows.filter((row) => owners.includes(row.owner) && stages.includes(row.stage))
+      .map((row) => [stages.indexOf(row.stage), owners.indexOf(row.owner), row.averageDays]);
+    chart('dwell-chart').setOption({
+      tooltip: { formatter: (p) => owners[p.data[1]] + ' · ' + stageName(stages[p.data[0]]) + ': ' + p.data[2] + ' ' + t('days') },
+      grid: { left: 90, bottom: 60 },
+      xAxis: { type: 'category', data: stages.map(stageName), axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: 'category', data: owners },
+      visualMap: { min: 0, max: Math.max(1, ...cells.map((c) => c[2])), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: { color: ['#e8f5e9', '#ffb74d', '#c62828'] } },
+      series: [{ type: 'heatmap', data: cells, label: { show: true } }]
+    }, true);
+  }
+
   async function drill(stage) {
     try {
       const rows = await load('funnel/opportunities', { stage: stage, limit: 500 });
@@ -157,11 +174,13 @@
   async function refresh() {
     $('message').textContent = '';
     try {
-      const [loadedFunnel, forecast, leaderboard] = await Promise.all([load('funnel'), load('forecast'), load('leaderboard')]);
+      const [loadedFunnel, forecast, leaderboard, dwell] = await Promise.all([load('funnel'), load('forecast'), load('leaderboard'),
+        load('stage-dwell')]);
       funnel = loadedFunnel;
       showFunnel();
       showForecast(forecast);
       showLeaderboard(leaderboard);
+      showDwell(dwell);
       document.body.dataset.loaded = String(Date.now());
     } catch (error) {
       $('message').textContent = error.message;
@@ -174,6 +193,8 @@
     viewer = await response.json();
     $('viewer').textContent = viewer.userId + (viewer.managedRegions.length ? ' · ' + viewer.managedRegions.join(', ') : '');
     chart('funnel-chart').on('click', (params) => drill(params.data.stage));
+    // A rep's bar narrows the whole dashboard to that rep: their funnel, forecast and dwell.
+    chart('leaderboard-chart').on('click', (params) => { $('owner').value = params.name; refresh(); });
     $('filters').addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
     $('language').addEventListener('click', () => {
       language = language === 'zh' ? 'en' : 'zh';

@@ -74,6 +74,11 @@ class DashboardBrowserTest extends IntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#funnel-table tbody tr")).stream().map(row -> row.findElements(By.tagName("td")).get(3)
                 .getText()).toList()).containsExactly("40.0 %", "50.0 %", "50.0 %", "60.0 %", "–");
         assertThat(browser.findElement(By.cssSelector("#funnel-chart canvas")).getSize().getHeight()).isPositive();
+        @SuppressWarnings("unchecked")
+        List<List<Number>> dwell = (List<List<Number>>) browser.executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('dwell-chart')).getOption().series[0].data;");
+        assertThat(dwell).as("one rep × four stages, INITIAL_CONTACT averaging 2.4 days").hasSize(4)
+                .anySatisfy(cell -> assertThat(cell).containsExactly(0L, 0L, 2.4));
         chromium.screenshot("dashboard-funnel");
 
         browser.findElement(By.cssSelector("#funnel-table a.drill[data-stage=NEGOTIATION]")).click();
