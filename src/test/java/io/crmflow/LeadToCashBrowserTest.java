@@ -86,7 +86,7 @@ class LeadToCashBrowserTest extends IntegrationTest {
         screenshot("alice-qualify-lead");
         tasklist.complete();
         JsonNode opportunity = awaitValue(() -> opportunityNamed(company), o -> o != null);
-        assertThat(opportunity.get("owner").asText()).isEqualTo("alice");
+        assertThat(opportunity.get("ownerId").asText()).isEqualTo("alice");
         assertThat(opportunity.get("stage").asText()).isEqualTo("INITIAL_CONTACT");
         long opportunityId = opportunity.get("id").asLong();
         String opportunityPath = "/api/opportunities/" + opportunityId;

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -74,8 +75,7 @@ public final class Tasklist {
 
     /** Selects the filter whose name contains {@code name}, e.g. "Approvals". */
     public void filter(String name) {
-        click(wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(., '" + name + "')]"))));
+        click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(., '" + name + "')]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//*[contains(@class,'task-filter')][contains(@class,'active')]//h4[contains(., '" + name + "')]")));
     }
@@ -83,15 +83,16 @@ public final class Tasklist {
     /** Opens the task of the list shown whose name contains all of {@code texts}. */
     public void openTask(String... texts) {
         String matches = Arrays.stream(texts).map(text -> "contains(., '" + text + "')").collect(Collectors.joining(" and "));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//a[" + matches + "]"))));
+        click(By.xpath("//*[contains(@class,'task')]//a[" + matches + "]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(@class,'task-details')]//*[" + matches + "]")));
     }
 
     /** Claims the open task if it is not assigned yet (a candidate-group task); the form can be completed only then. */
     public void claimIfNeeded() {
-        List<WebElement> claim = browser.findElements(By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][contains(normalize-space(.), 'Claim') and not(contains(., 'Unclaim'))]"));
-        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-            click(claim.get(0));
+        By claim = By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button]"
+                + "[contains(normalize-space(.), 'Claim') and not(contains(., 'Unclaim'))]");
+        if (browser.findElements(claim).stream().anyMatch(WebElement::isDisplayed)) {
+            click(claim);
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']")));
         }
     }
@@ -109,18 +110,15 @@ public final class Tasklist {
 
     /** Opens a form-js select and picks the option whose label contains {@code label}. */
     public void choose(String fieldId, String label) {
-        click(wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[contains(@class,'fjs-form-field-select')][.//*[contains(@id,'" + fieldId + "')]]//*[contains(@class,'fjs-input-group')]"))));
-        click(wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + label + "')]"))));
+        click(By.xpath("//*[contains(@class,'fjs-form-field-select')][.//*[contains(@id,'" + fieldId + "')]]//*[contains(@class,'fjs-input-group')]"));
+        click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + label + "')]"));
     }
 
     /** Picks the option of a form-js radio group whose label contains {@code label}. */
     public void pick(String fieldId, String label) {
-        WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//*[contains(@class,'fjs-form-field-radio')][.//*[contains(@id,'" + fieldId + "')]]//label[contains(., '" + label + "')]//input")));
+        By option = By.xpath("//*[contains(@class,'fjs-form-field-radio')][.//*[contains(@id,'" + fieldId + "')]]//label[contains(., '" + label + "')]//input");
         click(option);
-        wait.until(driver -> option.isSelected());
+        wait.until(driver -> driver.findElement(option).isSelected());
     }
 
     /** Types into the form's text field, text area or number field {@code fieldId}. */
@@ -131,6 +129,9 @@ public final class Tasklist {
         field.clear();
         field.sendKeys(text);
         wait.until(driver -> text.equals(field.getDomProperty("value")));
+        // form-js takes a field's input into the form's data after a short debounce, or at once when the field loses
+        // focus: leave the field, or a Complete clicked right away would submit the form without it.
+        field.sendKeys(Keys.TAB);
     }
 
     /** Whether the form currently shows field {@code fieldId}. */
@@ -140,7 +141,7 @@ public final class Tasklist {
 
     /** Clicks Tasklist's "Complete" button under the form. */
     public void complete() {
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))));
+        click(By.xpath("//button[normalize-space(.)='Complete']"));
     }
 
     /** Waits for the error notification Tasklist shows when the engine refuses an action, and returns its text. */
@@ -149,9 +150,25 @@ public final class Tasklist {
                 By.cssSelector(".page-notifications .alert-danger"))).getText();
     }
 
-    /** Tasklist's fixed footer can cover the lower part of the form: bring the element to the middle first. */
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+    /**
+     * Clicks what {@code locator} finds as a person would: Tasklist's fixed footer can cover the lower part of the form
+     * (so the element is brought to the middle first), and its notifications ("You are assigned to the following tasks
+     * in the same process") can cover the Complete button (so they are closed first). Retried until the click lands.
+     */
+    private void click(By locator) {
+        wait.until(driver -> {
+            WebElement element = driver.findElement(locator);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .alert button.close"))) {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            }
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            element.click();
+            return true;
+        });
     }
 }

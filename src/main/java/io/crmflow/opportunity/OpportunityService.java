@@ -292,7 +292,7 @@ public class OpportunityService {
         List<String> missing = current.exitNeeds().stream().filter(need -> !opportunity.has(need, approvedQuotes, approvedContracts)).sorted().toList();
         if (!missing.isEmpty()) {
             // Named for people (Tasklist shows this when the stage form is completed too early) and for API clients.
-            throw new InvalidRequestException("details", "To leave " + opportunity.stage() + " record first: " + missing.stream()
+            throw new InvalidRequestException("details", "To leave " + current.label() + " (" + opportunity.stage() + ") record first: " + missing.stream()
                     .map(need -> Opportunity.NEED_LABELS.containsKey(need) ? Opportunity.NEED_LABELS.get(need) + " (" + need + ")" : need)
                     .collect(Collectors.joining(", ")));
         }
