@@ -85,7 +85,7 @@ class LeadToCashBrowserTest extends IntegrationTest {
         tasklist.type("Field_qualificationNote", "预算已批，明年一季度采购");
         screenshot("alice-qualify-lead");
         tasklist.complete();
-        JsonNode opportunity = awaitValue(() -> opportunityNamed(company), o -> o != null);
+        JsonNode opportunity = awaitValue(() -> opportunityOf(lead.get("id").asLong()), o -> o != null);
         assertThat(opportunity.get("ownerId").asText()).isEqualTo("alice");
         assertThat(opportunity.get("stage").asText()).isEqualTo("INITIAL_CONTACT");
         long opportunityId = opportunity.get("id").asLong();
@@ -223,9 +223,10 @@ class LeadToCashBrowserTest extends IntegrationTest {
         return created.getBody().get("id").asLong();
     }
 
-    private JsonNode opportunityNamed(String name) {
+    /** The opportunity the qualified lead opened, from alice's list. */
+    private JsonNode opportunityOf(long leadId) {
         for (JsonNode opportunity : as("alice").getForObject("/api/opportunities?limit=500", JsonNode.class)) {
-            if (name.equals(opportunity.get("name").asText())) {
+            if (opportunity.path("leadId").asLong() == leadId) {
                 return opportunity;
             }
         }
