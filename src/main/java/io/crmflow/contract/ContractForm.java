@@ -27,6 +27,7 @@ final class ContractForm {
     static final String REJECTED = "rejected";
     static final String APPROVALS_SO_FAR = "approvalsSoFar";
     static final String TERMS = "terms";
+    static final String PAYMENT_PLAN = "paymentPlan";
 
     private ContractForm() {
     }
@@ -54,6 +55,20 @@ final class ContractForm {
                 .map(a -> "R" + a.round() + " " + a.step().label() + " " + a.approver() + ": " + (a.approved() ? "批准 approved" : "驳回 rejected")
                         + (a.comment() == null ? "" : " — " + a.comment()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The payment plan the contract was drafted with, one installment a line, for the approvers (finance above all). */
+    static String paymentPlan(List<PlannedInstallment> installments) {
+        if (installments.isEmpty()) {
+            return "未约定分期：批准后按默认账期一次付清 No plan: one installment, due the default term after approval";
+        }
+        StringBuilder plan = new StringBuilder();
+        for (int i = 0; i < installments.size(); i++) {
+            PlannedInstallment installment = installments.get(i);
+            plan.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(installment.dueDate()).append("  ")
+                    .append(money(installment.amount())).append(" CNY");
+        }
+        return plan.toString();
     }
 
     static Map<String, Object> decision(boolean approve, String comment, String decidedBy) {

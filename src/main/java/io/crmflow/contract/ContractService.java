@@ -100,6 +100,7 @@ public class ContractService {
         variables.put("contractId", id);
         variables.put("opportunityId", opportunityId);
         variables.put("owner", opportunity.ownerId());
+        variables.put(ContractForm.PAYMENT_PLAN, ContractForm.paymentPlan(request.plan()));
         contracts.attachProcess(id, runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables).getId());
         return get(id);
     }

@@ -226,6 +226,7 @@ public class OpportunityService {
         variables.put("stageLabel", policy.label());
         variables.put("winProbability", policy.winProbability());
         variables.put("nextStage", policy.nextStage() == null ? null : policy.nextStage().name());
+        variables.put("nextStageLabel", policy.nextStage() == null ? null : policies.of(policy.nextStage()).label());
         variables.put("exitNeeds", new TreeSet<>(policy.exitNeeds()).stream().map(need -> Opportunity.NEED_LABELS.getOrDefault(need, need))
                 .collect(Collectors.joining("; ")));
         variables.put("idleCycle", policy.idleCycle());
@@ -290,7 +291,10 @@ public class OpportunityService {
         }
         List<String> missing = current.exitNeeds().stream().filter(need -> !opportunity.has(need, approvedQuotes, approvedContracts)).sorted().toList();
         if (!missing.isEmpty()) {
-            throw new InvalidRequestException("details", "To leave " + opportunity.stage() + " record first: " + String.join(", ", missing));
+            // Named for people (Tasklist shows this when the stage form is completed too early) and for API clients.
+            throw new InvalidRequestException("details", "To leave " + current.label() + " (" + opportunity.stage() + ") record first: " + missing.stream()
+                    .map(need -> Opportunity.NEED_LABELS.containsKey(need) ? Opportunity.NEED_LABELS.get(need) + " (" + need + ")" : need)
+                    .collect(Collectors.joining(", ")));
         }
     }
 
