@@ -3,12 +3,8 @@
 # Usage: bench/startup.sh [extra JVM options...]   (builds the jar first if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=$(ls target/crmflow-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -B -q -DskipTests package
-  jar=$(ls target/crmflow-*.jar | grep -v plain | head -1)
-fi
-jar=$(realpath "$jar")
+source bench/lib.sh
+jar=$(application_jar)
 workdir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$workdir"' EXIT
 

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,25 +24,12 @@ import org.springframework.http.ResponseEntity;
  * The API is read at the end to check the outcome: contract approved, opportunity won, payment plan and collection
  * running. A screenshot of each step goes to {@code target/screenshots/lead-to-cash-NN-….png}.
  */
-class LeadToCashBrowserTest extends IntegrationTest {
+class LeadToCashBrowserTest extends ChromiumIntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private static HeadlessChromium chromium;
     private static Tasklist tasklist;
     private int step;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void leadToCashThroughTasklist() throws IOException {

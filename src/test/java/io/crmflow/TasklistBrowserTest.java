@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -17,21 +15,7 @@ import org.junit.jupiter.api.TestInfo;
  * "My tasks", see the record's data in the Camunda Form from {@code forms/}, fill it in, complete it, and the process
  * moves on. Runs with {@code ./mvnw verify -Pbrowser}. The whole lead to cash is walked in {@link LeadToCashBrowserTest}.
  */
-class TasklistBrowserTest extends IntegrationTest {
-
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class TasklistBrowserTest extends ChromiumIntegrationTest {
 
     /** A picture of the page after each test, to see what the browser saw when one fails. */
     @AfterEach

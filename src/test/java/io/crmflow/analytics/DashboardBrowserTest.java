@@ -7,10 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.crmflow.HeadlessChromium;
-import io.crmflow.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.crmflow.ChromiumIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,21 +24,7 @@ import org.springframework.http.MediaType;
  * drawn by ECharts with the imported numbers, clicks a stage and sees the opportunities behind it. Screenshots in
  * {@code target/screenshots}. Runs with {@code ./mvnw verify -Pbrowser}.
  */
-class DashboardBrowserTest extends IntegrationTest {
-
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class DashboardBrowserTest extends ChromiumIntegrationTest {
 
     @Test
     void miaSeesTheFunnelOfHerRepAndTheOpportunitiesBehindAStage() throws IOException {
