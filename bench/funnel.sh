@@ -41,9 +41,14 @@ join (values (0, 'INITIAL_CONTACT', 'NEEDS_CONFIRMED'), (1, 'NEEDS_CONFIRMED', '
              (3, 'NEGOTIATION', 'WON'), (4, 'WON', null)) as s(step, stage, next)
   on s.step = 0 or (o.id % 10) < 10 - s.step
 where o.name like 'bench %';
-analyze opportunity; analyze opportunity_stage;
+-- What the application keeps as it writes stage rows (StageRollup), here built in one statement for the generated rows.
+insert into opportunity_stage_day (entered_on, stage, region, owner_id, entered, converted, lost, seconds_total, stays_ended)
+select (entered_at at time zone 'Asia/Shanghai')::date, stage, region, owner_id, count(*), count(*) filter (where exited_to <> 'LOST'),
+       count(*) filter (where exited_to = 'LOST'), coalesce(sum(seconds_in_stage), 0), count(seconds_in_stage)
+from opportunity_stage group by 1, 2, 3, 4;
+analyze opportunity; analyze opportunity_stage; analyze opportunity_stage_day;
 SQL
-echo "generated in $(( $(date +%s) - start )) s: $(psql_bench -c "select count(*) from opportunity") opportunities, $(psql_bench -c "select count(*) from opportunity_stage") stage rows"
+echo "generated in $(( $(date +%s) - start )) s: $(psql_bench -c "select count(*) from opportunity") opportunities, $(psql_bench -c "select count(*) from opportunity_stage") stage rows, $(psql_bench -c "select count(*) from opportunity_stage_day") daily count rows"
 
 api() {  # seconds for one call
   curl -fsS -o /dev/null -w '%{time_total}\n' -u admin:admin "http://localhost:18081/api/analytics/funnel$1"

@@ -24,9 +24,33 @@ alter table opportunity add column external_id varchar(64);
 alter table opportunity add column closed_at timestamp with time zone;
 create unique index opportunity_external_id on opportunity (external_id);
 create index opportunity_owner_close on opportunity (owner_id, expected_close_date);
-create index opportunity_closed on opportunity (stage, closed_at);
+-- Loss reasons of the funnel: answered from the index alone.
+create index opportunity_closed on opportunity (stage, closed_at, loss_reason, region, owner_id);
 
 -- Opportunities from before this table: their current stage is all that is known.
 insert into opportunity_stage (opportunity_id, region, owner_id, stage, entered_at)
 select id, region, owner_id, stage, stage_entered_at from opportunity where stage <> 'LOST';
 update opportunity set closed_at = stage_entered_at where stage in ('WON', 'LOST');
+
+-- The same history counted per day entered (in the business calendar's zone), stage, region and owner: what the funnel
+-- and stage dwell read, so that their cost grows with days × owners, not with opportunities. Kept by the code that writes
+-- opportunity_stage: +1 entered when a stage is entered, converted/lost and the time spent when it is left.
+create table opportunity_stage_day (
+    entered_on      date         not null,
+    stage           varchar(30)  not null,
+    region          varchar(20)  not null,
+    owner_id        varchar(64)  not null,
+    entered         bigint       not null,
+    converted       bigint       not null,
+    lost            bigint       not null,
+    seconds_total   bigint       not null,
+    stays_ended     bigint       not null,
+    primary key (entered_on, stage, region, owner_id)
+);
+
+create index opportunity_stage_day_owner on opportunity_stage_day (owner_id, entered_on);
+
+insert into opportunity_stage_day (entered_on, stage, region, owner_id, entered, converted, lost, seconds_total, stays_ended)
+select cast(entered_at at time zone 'Asia/Shanghai' as date), stage, region, owner_id, count(*), 0, 0, 0, 0
+from opportunity_stage
+group by cast(entered_at at time zone 'Asia/Shanghai' as date), stage, region, owner_id;

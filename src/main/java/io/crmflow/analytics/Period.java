@@ -22,6 +22,16 @@ record Period(LocalDate from, LocalDate to, Instant start, Instant end) {
         return (from == null ? "" : " and " + column + " >= :start") + (to == null ? "" : " and " + column + " < :end") + " ";
     }
 
+    /** The same for a column holding a day in the business calendar's zone, with parameters {@code :fromDay} and {@code :toDay}. */
+    String whereDay(String column) {
+        return (from == null ? "" : " and " + column + " >= :fromDay") + (to == null ? "" : " and " + column + " <= :toDay") + " ";
+    }
+
+    JdbcClient.StatementSpec bindDays(JdbcClient.StatementSpec statement) {
+        JdbcClient.StatementSpec bound = from == null ? statement : statement.param("fromDay", from);
+        return to == null ? bound : bound.param("toDay", to);
+    }
+
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
         JdbcClient.StatementSpec bound = from == null ? statement : statement.param("start", SqlTimes.timestamp(start));
         return to == null ? bound : bound.param("end", SqlTimes.timestamp(end));

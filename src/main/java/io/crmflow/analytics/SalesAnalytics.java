@@ -36,16 +36,14 @@ class SalesAnalytics {
     Funnel funnel(Period period, AnalyticsScope.Filter filter) {
         record Row(String stage, long entered, long converted, long lost, Double averageSeconds) {
         }
-        Map<String, Row> rows = period.bind(filter.bind(jdbc.sql("""
-                        select s.stage, count(*) as entered,
-                               count(*) filter (where s.exited_to <> 'LOST') as converted,
-                               count(*) filter (where s.exited_to = 'LOST') as lost,
-                               avg(cast(s.seconds_in_stage as double precision)) as average_seconds
-                        from opportunity_stage s
-                        where 1 = 1""" + period.where("s.entered_at") + filter.where("s.region", "s.owner_id") + """
-                        group by s.stage""")))
+        Map<String, Row> rows = period.bindDays(filter.bind(jdbc.sql("""
+                        select d.stage, sum(d.entered) as entered, sum(d.converted) as converted, sum(d.lost) as lost,
+                               sum(d.seconds_total) as seconds_total, sum(d.stays_ended) as stays_ended
+                        from opportunity_stage_day d
+                        where 1 = 1""" + period.whereDay("d.entered_on") + filter.where("d.region", "d.owner_id") + """
+                        group by d.stage""")))
                 .query((rs, n) -> new Row(rs.getString("stage"), rs.getLong("entered"), rs.getLong("converted"), rs.getLong("lost"),
-                        rs.getObject("average_seconds") == null ? null : rs.getDouble("average_seconds")))
+                        rs.getLong("stays_ended") == 0 ? null : (double) rs.getLong("seconds_total") / rs.getLong("stays_ended")))
                 .list().stream().collect(Collectors.toMap(Row::stage, Function.identity()));
         List<Funnel.Stage> stages = FUNNEL.stream().map(stage -> {
             Row row = rows.getOrDefault(stage.name(), new Row(stage.name(), 0, 0, 0, null));
@@ -125,13 +123,13 @@ class SalesAnalytics {
 
     /** Average days per stage per rep, over the stays that ended, for stages entered in the period. */
     List<DwellRow> stageDwell(Period period, AnalyticsScope.Filter filter) {
-        return period.bind(filter.bind(jdbc.sql("""
-                        select s.owner_id, s.stage, count(*) as stays, avg(cast(s.seconds_in_stage as double precision)) as average_seconds
-                        from opportunity_stage s
-                        where s.seconds_in_stage is not null""" + period.where("s.entered_at") + filter.where("s.region", "s.owner_id") + """
-                        group by s.owner_id, s.stage order by s.owner_id, s.stage""")))
+        return period.bindDays(filter.bind(jdbc.sql("""
+                        select d.owner_id, d.stage, sum(d.stays_ended) as stays, sum(d.seconds_total) as seconds_total
+                        from opportunity_stage_day d
+                        where d.stays_ended > 0""" + period.whereDay("d.entered_on") + filter.where("d.region", "d.owner_id") + """
+                        group by d.owner_id, d.stage order by d.owner_id, d.stage""")))
                 .query((rs, n) -> new DwellRow(rs.getString("owner_id"), rs.getString("stage"), rs.getLong("stays"),
-                        round(rs.getDouble("average_seconds") / SECONDS_PER_DAY)))
+                        round((double) rs.getLong("seconds_total") / rs.getLong("stays") / SECONDS_PER_DAY)))
                 .list();
     }
 

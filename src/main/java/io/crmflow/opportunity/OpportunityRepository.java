@@ -32,10 +32,12 @@ class OpportunityRepository {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final StageRollup rollup;
 
-    OpportunityRepository(JdbcClient jdbc, AuditTrail audit) {
+    OpportunityRepository(JdbcClient jdbc, AuditTrail audit, StageRollup rollup) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.rollup = rollup;
     }
 
     long insert(Long leadId, String name, String company, String owner, String region, String productLine, NewOpportunity details,
@@ -113,6 +115,10 @@ class OpportunityRepository {
                     .params(id, row.region().name(), row.owner(), stages.get(i).getKey().name(), timestamp(entered), timestamp(left),
                             exitedTo == null ? null : exitedTo.name(), left == null ? null : Duration.between(entered, left).toSeconds())
                     .update();
+            rollup.entered(stages.get(i).getKey(), row.region().name(), row.owner(), entered);
+            if (exitedTo != null) {
+                rollup.left(stages.get(i).getKey(), row.region().name(), row.owner(), entered, exitedTo, Duration.between(entered, left).toSeconds());
+            }
         }
         return id;
     }
@@ -120,12 +126,15 @@ class OpportunityRepository {
     private void insertStageEntry(long id, String region, String owner, OpportunityStage stage, Instant enteredAt) {
         jdbc.sql("insert into opportunity_stage (opportunity_id, region, owner_id, stage, entered_at) values (?, ?, ?, ?, ?)")
                 .params(id, region, owner, stage.name(), timestamp(enteredAt)).update();
+        rollup.entered(stage, region, owner, enteredAt);
     }
 
     /** The current stage's history row ends: left at {@code now} for {@code to}. */
-    private void leaveStage(long id, Instant enteredAt, OpportunityStage to, Instant now) {
+    private void leaveStage(Opportunity before, OpportunityStage to, Instant now) {
+        long seconds = Duration.between(before.stageEnteredAt(), now).toSeconds();
         jdbc.sql("update opportunity_stage set left_at = ?, exited_to = ?, seconds_in_stage = ? where opportunity_id = ? and left_at is null")
-                .params(timestamp(now), to.name(), Duration.between(enteredAt, now).toSeconds(), id).update();
+                .params(timestamp(now), to.name(), seconds, before.id()).update();
+        rollup.left(before.stage(), before.region(), before.ownerId(), before.stageEnteredAt(), to, seconds);
     }
 
     Optional<Opportunity> findById(long id) {
@@ -198,7 +207,7 @@ class OpportunityRepository {
 
     void enterStage(long id, StagePolicy policy, LossReason lossReason, String lossNote, Instant now, String actor) {
         Opportunity before = findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
-        leaveStage(id, before.stageEnteredAt(), policy.stage(), now);
+        leaveStage(before, policy.stage(), now);
         if (policy.stage() != OpportunityStage.LOST) {
             insertStageEntry(id, before.region(), before.ownerId(), policy.stage(), now);
         }
