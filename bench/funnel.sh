@@ -25,10 +25,11 @@ for _ in $(seq 1 180); do grep -q "Started CrmflowApplication" "$workdir/app.log
 echo "generating $opportunities opportunities and 4 stage rows each on average…"
 start=$(date +%s)
 psql_bench -v n="$opportunities" <<'SQL'
--- Every opportunity reaches INITIAL_CONTACT; 90/80/70/60 % of them NEEDS_CONFIRMED/PROPOSAL/NEGOTIATION/WON: 4 rows each.
+-- Contact days (g % 700) and owners ((g / 700) % 200, each in one region) vary independently, so every owner has opportunities
+-- on every day, as 200 reps with 7 new opportunities a day would. Every opportunity reaches INITIAL_CONTACT; 90/80/70/60 % of them NEEDS_CONFIRMED/PROPOSAL/NEGOTIATION/WON: 4 rows each.
 insert into opportunity (name, owner_id, region, stage, win_probability, amount, stage_entered_at, last_activity_at, created_at,
                          updated_at, closed_at, loss_reason)
-select 'bench ' || g, 'rep' || (g % 200), (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1],
+select 'bench ' || g, 'rep' || ((g / 700) % 200), (array['EAST','SOUTH','NORTH','SOUTHWEST'])[(g / 700) % 4 + 1],
        case when g % 10 < 6 then 'WON' else 'LOST' end, case when g % 10 < 6 then 100 else 0 end, 10000 + g % 90000,
        now(), now(), now() - interval '1 day' * (g % 700), now(), now(), case when g % 10 >= 6 then 'PRICE' end
 from generate_series(1, :n) g;

@@ -6,7 +6,9 @@
     zh: {
       title: '销售看板', logout: '退出', from: '从', to: '到', region: '区域', allRegions: '全部', owner: '负责人', apply: '查询',
       funnel: '销售漏斗', stage: '阶段', entered: '进入', converted: '转化', conversion: '转化率', lost: '丢单', avgDays: '平均停留(天)',
-      lossReasons: '丢单原因', forecast: '预测（加权）', leaderboard: '赢单排行', dwell: '阶段停留热力图（天）', days: '天', behind: '明细', name: '商机', company: '客户',
+      lossReasons: '丢单原因', forecast: '预测（加权）', leaderboard: '赢单排行', dwell: '阶段停留热力图（天）', days: '天',
+      pool: '公共线索池', waiting: '等待中', oldestHours: '最久等待(小时)', approvals: '待审批', process: '流程', open: '待办',
+      overdue: '超时(≥24h)', processes: { 'quote-approval': '报价审批', 'contract-approval': '合同审批' }, behind: '明细', name: '商机', company: '客户',
       amount: '金额', enteredAt: '进入时间', exitedTo: '去向', weighted: '加权金额', wonAmount: '赢单金额', language: 'English',
       noData: '暂无数据', forbidden: '无权查看这些数据', failed: '加载失败',
       stages: { INITIAL_CONTACT: '初步接洽', NEEDS_CONFIRMED: '需求确认', PROPOSAL: '方案报价', NEGOTIATION: '商务谈判', WON: '赢单', LOST: '丢单' }
@@ -15,7 +17,9 @@
       title: 'Sales dashboard', logout: 'Log out', from: 'From', to: 'To', region: 'Region', allRegions: 'All', owner: 'Owner', apply: 'Apply',
       funnel: 'Sales funnel', stage: 'Stage', entered: 'Entered', converted: 'Converted', conversion: 'Conversion', lost: 'Lost',
       avgDays: 'Avg days in stage', lossReasons: 'Loss reasons', forecast: 'Forecast (weighted)', leaderboard: 'Leaderboard (won)',
-      dwell: 'Days in stage per rep (heat map)', days: 'days',
+      dwell: 'Days in stage per rep (heat map)', days: 'days', pool: 'Lead pool', waiting: 'Waiting',
+      oldestHours: 'Oldest wait (h)', approvals: 'Open approvals', process: 'Process', open: 'Open', overdue: 'Overdue (≥24 h)',
+      processes: { 'quote-approval': 'Quote approval', 'contract-approval': 'Contract approval' },
       behind: 'Records', name: 'Opportunity', company: 'Customer', amount: 'Amount', enteredAt: 'Entered', exitedTo: 'Left to',
       weighted: 'Weighted', wonAmount: 'Won amount', language: '中文', noData: 'No data', forbidden: 'You may not see these numbers',
       failed: 'Could not load',
@@ -146,6 +150,24 @@
     }, true);
   }
 
+  function showTable(id, rows, columns) {
+    const body = $(id).querySelector('tbody');
+    body.replaceChildren();
+    rows.forEach((entry) => {
+      const row = document.createElement('tr');
+      columns.forEach(([value, className]) => cell(row, value(entry), className));
+      body.appendChild(row);
+    });
+  }
+
+  /** Cards that not everyone may see (approvals are for managers): hidden on 403 instead of an error. */
+  async function optionalCard(card, path, show) {
+    const response = await fetch('/dashboard/data/' + path + (path === 'pool' && $('region').value ? '?region=' + $('region').value : ''),
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    $(card).hidden = !response.ok;
+    if (response.ok) show(await response.json());
+  }
+
   async function drill(stage) {
     try {
       const rows = await load('funnel/opportunities', { stage: stage, limit: 500 });
@@ -181,6 +203,13 @@
       showForecast(forecast);
       showLeaderboard(leaderboard);
       showDwell(dwell);
+      await Promise.all([
+        optionalCard('pool-card', 'pool', (rows) => showTable('pool-table', rows,
+          [[(r) => r.region], [(r) => r.leads, 'number'], [(r) => r.oldestWaitingHours, 'number']])),
+        optionalCard('approvals-card', 'approvals', (rows) => showTable('approvals-table', rows,
+          [[(r) => TEXT[language].processes[r.process] || r.process], [(r) => r.region], [(r) => r.open, 'number'],
+            [(r) => r.overdue, 'number'], [(r) => r.oldestWaitingHours, 'number']]))
+      ]);
       document.body.dataset.loaded = String(Date.now());
     } catch (error) {
       $('message').textContent = error.message;

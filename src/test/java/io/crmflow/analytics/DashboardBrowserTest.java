@@ -10,6 +10,7 @@ import java.util.List;
 import io.crmflow.ChromiumIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,7 +36,9 @@ class DashboardBrowserTest extends ChromiumIntegrationTest {
                 new HttpEntity<>(HistoryCsv.funnel(owner, "EAST", LocalDate.of(2025, 6, 2), 50, 20, 10, 5, 3), csv), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         ChromeDriver browser = chromium.browser();
+        // The page is replaced while logging in: an element found a moment before may be gone; look again.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
 
         browser.get("http://localhost:" + port + "/dashboard");
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -62,6 +65,9 @@ class DashboardBrowserTest extends ChromiumIntegrationTest {
                 "return echarts.getInstanceByDom(document.getElementById('dwell-chart')).getOption().series[0].data;");
         assertThat(dwell).as("one rep × four stages, INITIAL_CONTACT averaging 2.4 days").hasSize(4)
                 .anySatisfy(cell -> assertThat(cell).containsExactly(0L, 0L, 2.4));
+        assertThat(browser.findElements(By.cssSelector("#pool-table tbody tr")).stream().map(WebElement::getText).toList())
+                .as("mia's regions' pools").hasSize(2).anyMatch(row -> row.startsWith("EAST")).anyMatch(row -> row.startsWith("SOUTH"));
+        assertThat(browser.findElement(By.id("approvals-card")).isDisplayed()).as("a manager sees the approvals board").isTrue();
         chromium.screenshot("dashboard-funnel");
 
         browser.findElement(By.cssSelector("#funnel-table a.drill[data-stage=NEGOTIATION]")).click();
