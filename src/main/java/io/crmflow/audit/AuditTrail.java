@@ -6,8 +6,12 @@ import static io.crmflow.persistence.SqlTimes.timestamp;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +26,11 @@ public class AuditTrail {
     private static final int MAX_VALUE = 2000;
 
     private final JdbcClient jdbc;
+    private final IdentityService identity;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, IdentityService identity) {
         this.jdbc = jdbc;
+        this.identity = identity;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -38,6 +44,31 @@ public class AuditTrail {
                         .update();
             }
         }
+    }
+
+    /**
+     * The fields of one record that differ between {@code before} (null: the record was just created) and {@code after},
+     * each read by its function.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> void recordChanges(String actor, String entity, Object id, T before, T after, Map<String, Function<T, ?>> fields) {
+        record(actor, fields.entrySet().stream()
+                .map(field -> FieldChange.of(entity, id, field.getKey(), before == null ? null : field.getValue().apply(before),
+                        field.getValue().apply(after)))
+                .toList());
+    }
+
+    /**
+     * Who is making the change when the code making it does not know: the API caller, else the user completing a task in
+     * Tasklist, else the process itself (a timer, a service task).
+     */
+    public String currentActor() {
+        org.springframework.security.core.Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller != null && caller.isAuthenticated() && caller.getName() != null) {
+            return caller.getName();
+        }
+        org.camunda.bpm.engine.impl.identity.Authentication taskUser = identity.getCurrentAuthentication();
+        return taskUser != null && taskUser.getUserId() != null ? taskUser.getUserId() : "process";
     }
 
     @Transactional(readOnly = true)

@@ -6,10 +6,13 @@ import static io.crmflow.pdf.PdfDocuments.money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.crmflow.audit.AuditTrail;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -48,6 +51,17 @@ public class ContractService {
     static final Duration OVERDUE_AFTER = Duration.ofHours(24);
     private static final List<CrmflowGroup> CONTRACT_APPROVERS = List.of(CrmflowGroup.LEGAL, CrmflowGroup.FINANCE, CrmflowGroup.GM);
 
+    /** What approvers decide on and where the contract stands. */
+    private static final Map<String, Function<Contract, ?>> AUDITED = new LinkedHashMap<>();
+
+    static {
+        AUDITED.put("status", Contract::status);
+        AUDITED.put("amount", Contract::amount);
+        AUDITED.put("terms", Contract::terms);
+        AUDITED.put("approvalRoute", Contract::approvalRoute);
+        AUDITED.put("round", Contract::round);
+    }
+
     private final ContractRepository contracts;
     private final QuoteService quotes;
     private final OpportunityService opportunities;
@@ -58,10 +72,12 @@ public class ContractService {
     private final TaskService taskService;
     private final InstallmentPlans installmentPlans;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     ContractService(ContractRepository contracts, QuoteService quotes, OpportunityService opportunities, ContractApprovalRules approvalRules,
                     SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService,
-                    InstallmentPlans installmentPlans, ApplicationEventPublisher events) {
+                    InstallmentPlans installmentPlans, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.contracts = contracts;
         this.quotes = quotes;
         this.opportunities = opportunities;
@@ -94,6 +110,7 @@ public class ContractService {
         Instant now = now();
         long id = contracts.insert(opportunityId, quote.id(), quote.netTotal(), blankToNull(request.terms()), user.userId(), now);
         installmentPlans.plan(id, quote.netTotal(), request.plan());
+        audit.recordChanges(user.userId(), "contract", id, null, get(id), AUDITED);
         opportunities.recordActivity(opportunityId, "CONTRACT_SUBMITTED", "C-" + id + " from " + quote.number() + ", "
                 + money(quote.netTotal()) + " CNY", user.userId());
         Map<String, Object> variables = new HashMap<>();
@@ -157,6 +174,7 @@ public class ContractService {
         Opportunity opportunity = opportunities.get(contract.opportunityId());
         ContractRoute route = approvalRules.routeFor(contract.amount());
         contracts.startRound(contractId, route);
+        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_APPROVAL_REQUESTED", contract.number() + " round "
                 + (contract.round() + 1) + ": " + money(contract.amount()) + " CNY needs " + route, "process");
         Map<String, Object> variables = new HashMap<>(ContractForm.variables(get(contractId), opportunity, quoteLines(contract)));
@@ -246,6 +264,7 @@ public class ContractService {
     String sendBack(long contractId) {
         Contract contract = get(contractId);
         contracts.setStatus(contractId, ContractStatus.REVISION_NEEDED, null);
+        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
         String why = contract.approvals().stream().filter(a -> a.round() == contract.round() && !a.approved())
                 .map(a -> a.approver() + " (" + a.step().label() + "): " + a.comment()).collect(Collectors.joining("; "));
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_REJECTED", contract.number() + " sent back: " + why, "process");
@@ -278,6 +297,7 @@ public class ContractService {
         }
         Contract contract = get(contractId);
         contracts.revise(contractId, terms.trim());
+        audit.recordChanges(actor, "contract", contractId, contract, get(contractId), AUDITED);
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_REVISED", contract.number() + " revised", actor);
     }
 
@@ -286,6 +306,7 @@ public class ContractService {
     void approve(long contractId) {
         Contract contract = get(contractId);
         contracts.setStatus(contractId, ContractStatus.APPROVED, now());
+        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
         String approvers = ContractForm.approvalsSoFar(contract);
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_APPROVED", contract.number() + " approved, "
                 + money(contract.amount()) + " CNY: " + approvers, "process");
@@ -303,6 +324,7 @@ public class ContractService {
         if (!contracts.markPaid(contractId)) {
             throw new ConflictException(contract.number() + " is " + contract.status() + ", not APPROVED; it cannot become PAID");
         }
+        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_PAID", contract.number() + " fully paid, "
                 + money(contract.amount()) + " CNY", "process");
     }

@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.Optional;
 
 import io.crmflow.audit.AuditTrail;
-import io.crmflow.audit.FieldChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,6 +28,22 @@ class OpportunityRepository {
     private static final String COLUMNS = "id, lead_id, name, company, owner_id, region, product_line, stage, win_probability, amount, "
             + "expected_close_date, contact_person, first_meeting_note, requirement_summary, budget, decision_maker, loss_reason, "
             + "loss_note, stage_entered_at, last_activity_at, idle_periods, idle_flagged, process_instance_id, created_at, updated_at";
+
+    /** What people see and decide on: stage, probability, loss reason and the recorded details. */
+    private static final Map<String, Function<Opportunity, ?>> AUDITED = new LinkedHashMap<>();
+
+    static {
+        AUDITED.put("stage", Opportunity::stage);
+        AUDITED.put("winProbability", Opportunity::winProbability);
+        AUDITED.put("lossReason", Opportunity::lossReason);
+        AUDITED.put("amount", Opportunity::amount);
+        AUDITED.put("expectedCloseDate", Opportunity::expectedCloseDate);
+        AUDITED.put("contactPerson", Opportunity::contactPerson);
+        AUDITED.put("firstMeetingNote", Opportunity::firstMeetingNote);
+        AUDITED.put("requirementSummary", Opportunity::requirementSummary);
+        AUDITED.put("budget", Opportunity::budget);
+        AUDITED.put("decisionMaker", Opportunity::decisionMaker);
+    }
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -228,24 +243,8 @@ class OpportunityRepository {
         auditChanges(before, actor);
     }
 
-    /** What people see and decide on: stage, probability, loss reason and the recorded details. */
     private void auditChanges(Opportunity before, String actor) {
-        Opportunity after = findById(before.id()).orElseThrow();
-        Map<String, Function<Opportunity, Object>> fields = new LinkedHashMap<>();
-        fields.put("stage", Opportunity::stage);
-        fields.put("winProbability", Opportunity::winProbability);
-        fields.put("lossReason", Opportunity::lossReason);
-        fields.put("amount", Opportunity::amount);
-        fields.put("expectedCloseDate", Opportunity::expectedCloseDate);
-        fields.put("contactPerson", Opportunity::contactPerson);
-        fields.put("firstMeetingNote", Opportunity::firstMeetingNote);
-        fields.put("requirementSummary", Opportunity::requirementSummary);
-        fields.put("budget", Opportunity::budget);
-        fields.put("decisionMaker", Opportunity::decisionMaker);
-        audit.record(actor, fields.entrySet().stream()
-                .map(field -> FieldChange.of("opportunity", before.id(), field.getKey(), field.getValue().apply(before),
-                        field.getValue().apply(after)))
-                .toList());
+        audit.recordChanges(actor, "opportunity", before.id(), before, findById(before.id()).orElseThrow(), AUDITED);
     }
 
     void recordIdlePeriod(long id, int idlePeriods, boolean flagged, Instant now) {

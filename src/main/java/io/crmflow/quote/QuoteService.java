@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.crmflow.audit.AuditTrail;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -41,6 +43,16 @@ public class QuoteService {
 
     public static final String PROCESS_KEY = "quote-approval";
 
+    /** What an approver decides on and what they decided. */
+    private static final Map<String, Function<Quote, ?>> AUDITED = new LinkedHashMap<>();
+
+    static {
+        AUDITED.put("status", Quote::status);
+        AUDITED.put("discountPercent", Quote::discountPercent);
+        AUDITED.put("netTotal", Quote::netTotal);
+        AUDITED.put("approvalRoute", Quote::approvalRoute);
+    }
+
     private final QuoteRepository quotes;
     private final ProductRepository products;
     private final OpportunityService opportunities;
@@ -49,9 +61,11 @@ public class QuoteService {
     private final Notifications notifications;
     private final RuntimeService runtime;
     private final TaskService taskService;
+    private final AuditTrail audit;
 
     QuoteService(QuoteRepository quotes, ProductRepository products, OpportunityService opportunities, DiscountApprovalRules approvalRules,
-                 SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService) {
+                 SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService, AuditTrail audit) {
+        this.audit = audit;
         this.quotes = quotes;
         this.products = products;
         this.opportunities = opportunities;
@@ -99,6 +113,7 @@ public class QuoteService {
         Instant now = now();
         long id = quotes.insert(opportunityId, request.discountPercent(), totals, blankToNull(request.note()), actor, now);
         lines.forEach(line -> quotes.insertLine(id, line));
+        audit.recordChanges(actor, "quote", id, null, get(id), AUDITED);
         opportunities.recordActivity(opportunityId, "QUOTE_SUBMITTED", "Q-" + id + ": " + lines.size() + " line(s), list " + totals.listTotal()
                 + " CNY, discount " + request.discountPercent() + " %, net " + totals.netTotal() + " CNY", actor);
         Map<String, Object> variables = new HashMap<>();
@@ -161,6 +176,7 @@ public class QuoteService {
         Opportunity opportunity = opportunities.get(quote.opportunityId());
         ApprovalRoute route = approvalRules.routeFor(quote.effectiveDiscountPercent());
         quotes.setApprovalRoute(quoteId, route);
+        audit.recordChanges("process", "quote", quoteId, quote, get(quoteId), AUDITED);
         Map<String, Object> variables = new HashMap<>(QuoteForm.variables(quote, opportunity));
         variables.put("approval", route.name());
         if (route != ApprovalRoute.NONE) {
@@ -248,6 +264,7 @@ public class QuoteService {
     private void conclude(long quoteId, QuoteStatus status, String subject) {
         Quote quote = get(quoteId);
         quotes.decide(quoteId, status, now());
+        audit.recordChanges("process", "quote", quoteId, quote, get(quoteId), AUDITED);
         Opportunity opportunity = opportunities.get(quote.opportunityId());
         String why = quote.approvals().isEmpty() ? "no approval needed (" + quote.effectiveDiscountPercent() + " % off list)"
                 : quote.approvals().stream().map(a -> a.approver() + (a.approved() ? " approved" : " rejected")

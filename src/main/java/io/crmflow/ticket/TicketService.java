@@ -8,11 +8,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.crmflow.audit.AuditTrail;
 import io.crmflow.calendar.BusinessCalendar;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
@@ -49,6 +52,19 @@ public class TicketService {
     static final String UNASSIGNED_RECIPIENT = "support-agent";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** Where a ticket stands and who works it. */
+    private static final Map<String, Function<Ticket, ?>> AUDITED = new LinkedHashMap<>();
+
+    static {
+        AUDITED.put("status", Ticket::status);
+        AUDITED.put("priority", Ticket::priority);
+        AUDITED.put("level", Ticket::level);
+        AUDITED.put("assignee", Ticket::assignee);
+        AUDITED.put("breached", Ticket::breached);
+        AUDITED.put("resolution", Ticket::resolution);
+        AUDITED.put("csat", Ticket::csat);
+    }
+
     private final TicketRepository tickets;
     private final KnowledgeBaseRepository articles;
     private final KnowledgeBaseMatcher matcher;
@@ -57,9 +73,11 @@ public class TicketService {
     private final Notifications notifications;
     private final RuntimeService runtime;
     private final TaskService taskService;
+    private final AuditTrail audit;
 
     TicketService(TicketRepository tickets, KnowledgeBaseRepository articles, KnowledgeBaseMatcher matcher, TicketPolicies policies,
-                  OpportunityService opportunities, Notifications notifications, RuntimeService runtime, TaskService taskService) {
+                  OpportunityService opportunities, Notifications notifications, RuntimeService runtime, TaskService taskService, AuditTrail audit) {
+        this.audit = audit;
         this.tickets = tickets;
         this.articles = articles;
         this.matcher = matcher;
@@ -89,6 +107,7 @@ public class TicketService {
         SupportLevel level = answer.isPresent() ? SupportLevel.L1 : SupportLevel.L2;
         long id = tickets.insert(request, priority, level, answer.isPresent() ? TicketStatus.WAITING_ON_CUSTOMER : TicketStatus.OPEN,
                 answer.map(KbArticle::id).orElse(null), policies.ruleSetVersion(), actor.userId(), now);
+        audit.recordChanges(actor.userId(), "ticket", id, null, get(id), AUDITED);
         tickets.addMessage(id, "CUSTOMER", customer.name(), request.description().strip(), now);
         Map<ClockKind, Instant[]> clocks = new HashMap<>();
         for (ClockKind kind : ClockKind.values()) {
@@ -168,11 +187,11 @@ public class TicketService {
             runtime.setVariable(ticket.processInstanceId(), "firstResponseMet", true);
         }
         if (ticket.assignee() == null) {
-            tickets.assign(id, actor.userId(), now);
+            audited(id, () -> tickets.assign(id, actor.userId(), now));
             claimWorkTask(ticket, actor.userId());
         }
         if (Boolean.TRUE.equals(reply.waitForCustomer()) && ticket.status() == TicketStatus.OPEN) {
-            tickets.updateState(id, TicketStatus.WAITING_ON_CUSTOMER, ticket.level(), now);
+            audited(id, () -> tickets.updateState(id, TicketStatus.WAITING_ON_CUSTOMER, ticket.level(), now));
             pauseResolution(ticket, now);
         }
         return view(id);
@@ -192,7 +211,7 @@ public class TicketService {
         tickets.addMessage(id, "CUSTOMER", customer.name(), reply.body().strip(), now);
         tickets.recordEvent(id, "CUSTOMER_REPLIED", "recorded by " + actor.userId(), actor.userId(), now);
         if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
-            tickets.updateState(id, TicketStatus.OPEN, ticket.level(), now);
+            audited(id, () -> tickets.updateState(id, TicketStatus.OPEN, ticket.level(), now));
             resumeResolution(ticket, now);
         }
         if (ticket.level() == SupportLevel.L1) {
@@ -270,7 +289,7 @@ public class TicketService {
             throw new ConflictException("Ticket " + id + " is " + ticket.status() + "; satisfaction is rated once it is resolved");
         }
         Instant now = now();
-        tickets.rate(id, csat, now);
+        audited(id, () -> tickets.rate(id, csat, now));
         tickets.recordEvent(id, "RATED", "CSAT " + csat, actor.userId(), now);
         return view(id);
     }
@@ -291,7 +310,7 @@ public class TicketService {
                 if (ticket.level() != SupportLevel.L1) {
                     tickets.addMessage(id, "AGENT", actor, text.strip(), now);
                 }
-                tickets.resolve(id, text.strip(), now);
+                audited(id, () -> tickets.resolve(id, text.strip(), now));
                 endClock(id, ClockKind.RESOLUTION, now);
                 if (meetFirstResponse(ticket, now)) {
                     variables.put("firstResponseMet", true);
@@ -302,7 +321,7 @@ public class TicketService {
                 variables.put("reopenUntil", Date.from(now.plus(Duration.ofDays(sla.reopenWindowDays()))));
             }
             case ESCALATE_L2 -> {
-                tickets.updateState(id, TicketStatus.OPEN, SupportLevel.L2, now);
+                audited(id, () -> tickets.updateState(id, TicketStatus.OPEN, SupportLevel.L2, now));
                 tickets.recordEvent(id, "ESCALATED", "L1 → L2: the knowledge-base answer did not solve it", actor, now);
                 variables.put("level", SupportLevel.L2.name());
             }
@@ -311,8 +330,8 @@ public class TicketService {
                     throw new ConflictException("Only an L2 ticket is transferred to the account owner");
                 }
                 Customer customer = customerOf(ticket);
-                tickets.updateState(id, ticket.status(), SupportLevel.L3, now);
-                tickets.assign(id, customer.accountOwner(), now);
+                audited(id, () -> tickets.updateState(id, ticket.status(), SupportLevel.L3, now));
+                audited(id, () -> tickets.assign(id, customer.accountOwner(), now));
                 tickets.recordEvent(id, "TRANSFERRED", "L2 → L3: to account owner " + customer.accountOwner()
                         + (text == null || text.isBlank() ? "" : ": " + text.strip()), actor, now);
                 String conversation = conversation(id);
@@ -373,7 +392,7 @@ public class TicketService {
         SlaClock clock = tickets.clock(id, kind);
         Instant now = now();
         tickets.breachClock(id, kind);
-        tickets.markBreached(id, now);
+        audited(id, () -> tickets.markBreached(id, now));
         tickets.recordEvent(id, "SLA_BREACHED", kind + " was due " + shown(clock.dueAt()) + "; task for the support lead", "process", now);
     }
 
@@ -386,7 +405,7 @@ public class TicketService {
     @Transactional
     void close(long id, String confirmedBy, Integer csat) {
         Instant now = now();
-        tickets.close(id, csat, now);
+        audited(id, () -> tickets.close(id, csat, now));
         tickets.recordEvent(id, "CLOSED", confirmedBy == null ? "no answer from the customer: closed automatically"
                 : "confirmed by the customer" + (csat == null ? "" : ", CSAT " + csat), confirmedBy == null ? "process" : confirmedBy, now);
     }
@@ -396,7 +415,7 @@ public class TicketService {
     Map<String, Object> applyReopen(long id, String reason, String actor) {
         Ticket ticket = tickets.lock(id).orElseThrow(() -> new TicketNotFoundException(id));
         Instant now = now();
-        tickets.reopen(id, now);
+        audited(id, () -> tickets.reopen(id, now));
         tickets.addMessage(id, "CUSTOMER", customerOf(ticket).name(), reason, now);
         SlaTargets sla = policies.sla(ticket.priority());
         BusinessCalendar calendar = policies.calendarOf(sla.roundTheClock());
@@ -466,6 +485,13 @@ public class TicketService {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** A change of the ticket, with the fields it changed in the audit log under whoever made it. */
+    private void audited(long id, Runnable change) {
+        Ticket before = get(id);
+        change.run();
+        audit.recordChanges(audit.currentActor(), "ticket", id, before, get(id), AUDITED);
+    }
 
     private Ticket get(long id) {
         return tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));

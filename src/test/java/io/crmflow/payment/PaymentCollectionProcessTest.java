@@ -165,6 +165,11 @@ class PaymentCollectionProcessTest extends ContractTestSupport {
         assertThat(ended.getEndTime()).isNotNull();
         assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_ContractPaid");
         assertThat(reload(contract).get("status").asText()).isEqualTo("PAID");
+        JsonNode audited = as("admin").getForObject("/api/audit?entity=contract&entityId=" + contract.get("id").asText(), JsonNode.class);
+        assertThat(audited).filteredOn(entry -> entry.get("field").asText().equals("status")).extracting(entry -> entry.get("newValue").asText())
+                .as("newest first").containsExactly("PAID", "APPROVED", "PENDING_APPROVAL");
+        assertThat(as("admin").getForObject("/api/audit?entity=quote&entityId=" + contract.get("quoteId").asText(), JsonNode.class)
+                .findValuesAsText("newValue")).contains("APPROVED");
         assertThat(timelineTypes(contract.get("opportunityId").asLong())).containsSubsequence("PAYMENT_RECEIVED", "PAYMENT_RECEIVED", "CONTRACT_PAID");
         assertThat(as("chen").getForObject("/api/contracts/" + contract.get("id").asLong() + "/payments", JsonNode.class))
                 .as("the owner sees the payments").hasSize(2);

@@ -57,6 +57,12 @@ class TicketApiTest extends IntegrationTest {
         assertThat(as("alice").getForObject("/api/tickets", JsonNode.class).findValuesAsText("id")).contains(id);
         assertThat(as("bob").getForEntity("/api/tickets/" + id, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as("lily").getForObject("/api/customers", JsonNode.class).findValuesAsText("tier")).contains("A", "B", "C");
+        JsonNode audited = as("admin").getForObject("/api/audit?entity=ticket&entityId=" + id, JsonNode.class);
+        assertThat(audited).anySatisfy(entry -> {
+            assertThat(entry.get("field").asText()).isEqualTo("priority");
+            assertThat(entry.get("newValue").asText()).isEqualTo("P1");
+            assertThat(entry.get("actor").asText()).isEqualTo("sara");
+        });
     }
 
     @ParameterizedTest(name = "{0} {1} {2} as {3} -> {4}")
