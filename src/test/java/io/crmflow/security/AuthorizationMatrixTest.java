@@ -1,0 +1,125 @@
+package io.crmflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crmflow.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+/**
+ * Who may do what (SPEC §2, §8), in one table: each role against each endpoint group, reading their own record, reading
+ * someone else's, and writing. {LEAD_ALICE}, {OPP_CHEN}… name records made for this test; a record a caller may not see
+ * answers 404, exactly like one that does not exist.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    private final Map<String, String> records = new HashMap<>();
+
+    @BeforeAll
+    void records() {
+        records.put("LEAD_ALICE", lead("EAST", "CLINIC", "alice"));
+        records.put("LEAD_CHEN", lead("SOUTH", "HOSPITAL", "chen"));
+        records.put("OPP_ALICE", opportunity("alice", "EAST"));
+        records.put("OPP_CHEN", opportunity("chen", "SOUTH"));
+        JsonNode ticket = as("sam").postForObject("/api/tickets", Map.of("customerId", jdbc.sql("select id from customer where name = ?")
+                .param("上海仁济医疗器械有限公司").query(Long.class).single(), "severity", "LOW", "channel", "EMAIL", "subject",
+                unique("发票"), "description", "请重开发票 ZQX-" + unique("m")), JsonNode.class);
+        records.put("TICKET_OF_ALICES_CUSTOMER", ticket.get("id").asText());
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} → {4}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            // ---- leads: a rep their own, a manager their regions, admin all; finance, legal, GM and support none
+            "alice | GET   | /api/leads/{LEAD_ALICE}                    | none                      | 200",
+            "alice | GET   | /api/leads/{LEAD_CHEN}                     | none                      | 404",
+            "chen  | GET   | /api/leads/{LEAD_CHEN}                     | none                      | 200",
+            "mia   | GET   | /api/leads/{LEAD_ALICE}                    | none                      | 200",
+            "noah  | GET   | /api/leads/{LEAD_ALICE}                    | none                      | 404",
+            "fiona | GET   | /api/leads/{LEAD_ALICE}                    | none                      | 404",
+            "sam   | GET   | /api/leads/{LEAD_ALICE}                    | none                      | 404",
+            "admin | GET   | /api/leads/{LEAD_CHEN}                     | none                      | 200",
+            "alice | POST  | /api/leads/{LEAD_CHEN}/dispatch            | {\"rep\":\"alice\"}       | 404",
+            "chen  | POST  | /api/leads/{LEAD_CHEN}/dispatch            | {\"rep\":\"chen\"}        | 403",
+            // ---- opportunities
+            "alice | GET   | /api/opportunities/{OPP_ALICE}             | none                      | 200",
+            "alice | GET   | /api/opportunities/{OPP_CHEN}              | none                      | 404",
+            "mia   | GET   | /api/opportunities/{OPP_CHEN}              | none                      | 200",
+            "noah  | GET   | /api/opportunities/{OPP_CHEN}              | none                      | 404",
+            "leo   | GET   | /api/opportunities/{OPP_CHEN}              | none                      | 404",
+            "alice | PATCH | /api/opportunities/{OPP_ALICE}             | {\"budget\":100000}       | 200",
+            "alice | PATCH | /api/opportunities/{OPP_CHEN}              | {\"budget\":100000}       | 404",
+            "mia   | PATCH | /api/opportunities/{OPP_CHEN}              | {\"budget\":120000}       | 200",
+            "grace | PATCH | /api/opportunities/{OPP_CHEN}              | {\"budget\":130000}       | 404",
+            "admin | GET   | /api/opportunities/{OPP_CHEN}/timeline     | none                      | 200",
+            // ---- tickets: the service desk and the customer's account owner
+            "sam   | GET   | /api/tickets/{TICKET_OF_ALICES_CUSTOMER}   | none                      | 200",
+            "lily  | GET   | /api/tickets/{TICKET_OF_ALICES_CUSTOMER}   | none                      | 200",
+            "alice | GET   | /api/tickets/{TICKET_OF_ALICES_CUSTOMER}   | none                      | 200",
+            "bob   | GET   | /api/tickets/{TICKET_OF_ALICES_CUSTOMER}   | none                      | 404",
+            // ---- analytics: own numbers, own regions, or everything
+            "alice | GET   | /api/analytics/funnel                      | none                      | 200",
+            "alice | GET   | /api/analytics/funnel?owner=chen           | none                      | 403",
+            "mia   | GET   | /api/analytics/funnel?region=SOUTH         | none                      | 200",
+            "mia   | GET   | /api/analytics/funnel?region=NORTH         | none                      | 403",
+            "grace | GET   | /api/analytics/funnel?region=NORTH         | none                      | 200",
+            "sam   | GET   | /api/analytics/funnel                      | none                      | 403",
+            "lily  | GET   | /api/analytics/sla                         | none                      | 200",
+            "alice | GET   | /api/analytics/sla                         | none                      | 403",
+            "alice | GET   | /api/approvals                             | none                      | 403",
+            "mia   | GET   | /api/approvals                             | none                      | 200",
+            // ---- audit: administrators
+            "admin | GET   | /api/audit?entity=lead                     | none                      | 200",
+            "mia   | GET   | /api/audit?entity=lead                     | none                      | 403",
+            "alice | GET   | /api/audit/verify                          | none                      | 403",
+            // ---- team: a manager edits the reps of their regions
+            "mia   | PUT   | /api/team/reps/frank                       | {\"regions\":[\"EAST\"],\"productLines\":[\"DEVICES\"],\"industries\":[\"HOSPITAL\"],\"capacity\":10,\"active\":true} | 200",
+            "noah  | PUT   | /api/team/reps/frank                       | {\"regions\":[\"EAST\"],\"productLines\":[\"DEVICES\"],\"industries\":[\"HOSPITAL\"],\"capacity\":10,\"active\":true} | 403",
+            "alice | PUT   | /api/team/reps/frank                       | {\"regions\":[\"EAST\"],\"productLines\":[\"DEVICES\"],\"industries\":[\"HOSPITAL\"],\"capacity\":10,\"active\":true} | 403",
+            // ---- rules: the rules owner
+            "rui   | GET   | /api/rules                                 | none                      | 200",
+            "alice | POST  | /api/rules/rollback                        | none                      | 403",
+            // ---- engine REST: everyone authenticated, Camunda's own authorizations inside
+            "alice | GET   | /engine-rest/task                          | none                      | 200",
+            "alice | GET   | /engine-rest/deployment                    | none                      | 200",
+            // ---- nobody anonymous
+            "none  | GET   | /api/leads                                 | none                      | 401",
+            "none  | GET   | /engine-rest/task                          | none                      | 401"})
+    void matrix(String user, String method, String path, String body, int expected) {
+        String resolved = path;
+        for (Map.Entry<String, String> record : records.entrySet()) {
+            resolved = resolved.replace("{" + record.getKey() + "}", record.getValue());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        var client = user == null ? http : as(user);
+
+        int status = client.exchange(resolved, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class).getStatusCode().value();
+
+        assertThat(status).as("%s %s %s", user, method, resolved).isEqualTo(expected);
+    }
+
+    private String lead(String region, String industry, String expectedOwner) {
+        JsonNode lead = as("mia").postForObject("/api/leads", Map.of("name", "权限测试", "company", unique("权限医院"), "source", "REFERRAL",
+                "region", region, "industry", industry, "productLine", "DEVICES", "visits30d", 10, "dwellSeconds", 600,
+                "phone", uniquePhone()), JsonNode.class);
+        assertThat(lead.get("owner").asText()).isEqualTo(expectedOwner);
+        return lead.get("id").asText();
+    }
+
+    private String opportunity(String owner, String region) {
+        return as(owner).postForObject("/api/opportunities", Map.of("name", unique("权限商机"), "region", region), JsonNode.class)
+                .get("id").asText();
+    }
+
+}
