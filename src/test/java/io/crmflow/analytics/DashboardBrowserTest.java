@@ -40,12 +40,7 @@ class DashboardBrowserTest extends ChromiumIntegrationTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
 
-        browser.get("http://localhost:" + port + "/dashboard");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("mia");
-        browser.findElement(By.id("password")).sendKeys("mia");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+        logIn(browser, wait, "mia");
         assertThat(browser.findElement(By.id("viewer")).getText()).contains("mia", "EAST", "SOUTH");
 
         String loaded = browser.findElement(By.tagName("body")).getDomAttribute("data-loaded");
@@ -84,5 +79,43 @@ class DashboardBrowserTest extends ChromiumIntegrationTest {
         wait.until(driver -> driver.findElement(By.tagName("h1")).getText().equals("Sales dashboard"));
         assertThat(browser.findElement(By.cssSelector("#funnel-table tbody tr")).getText()).startsWith("Initial contact");
         chromium.screenshot("dashboard-english");
+    }
+
+    @Test
+    void markupInARecordIsShownAsTextAndNeverRuns() throws IOException {
+        String owner = "xss-" + unique("rep").substring(4);
+        String csv = HistoryCsv.HEADER + owner + "-1,<img src=x onerror=window.__xss=1>监护仪,<script>window.__xss=2</script>医院," + owner
+                + ",EAST,1000.00,,2025-07-01,,,,2025-07-03,LOST,PRICE\n";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv; charset=UTF-8"));
+        assertThat(as("admin").postForEntity("/api/import/opportunities", new HttpEntity<>(csv, headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ChromeDriver browser = chromium.browser();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        logIn(browser, wait, "mia");
+
+        String loaded = browser.findElement(By.tagName("body")).getDomAttribute("data-loaded");
+        browser.findElement(By.id("owner")).sendKeys(owner);
+        browser.findElement(By.id("apply")).click();
+        wait.until(driver -> !loaded.equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        browser.findElement(By.cssSelector("#funnel-table a.drill[data-stage=INITIAL_CONTACT]")).click();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#drilldown-table tbody tr")));
+
+        assertThat(row.getText()).contains("<img src=x onerror=window.__xss=1>监护仪", "<script>window.__xss=2</script>医院");
+        assertThat(browser.findElements(By.cssSelector("#drilldown-table img, #drilldown-table script"))).isEmpty();
+        assertThat(browser.executeScript("return window.__xss === undefined;")).isEqualTo(true);
+        chromium.screenshot("dashboard-markup-as-text");
+    }
+
+    /** A fresh session: the dashboard sends a stranger to its login form. */
+    private void logIn(ChromeDriver browser, WebDriverWait wait, String user) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/dashboard");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
     }
 }
