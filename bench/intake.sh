@@ -17,13 +17,16 @@ if [ "$scoring" = camunda-dmn ]; then profiles=postgres,bench-camunda-dmn; db=cr
 read -r -a jvm <<< "${CRMFLOW_BENCH_JVM:-}"
 psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 workdir=$(mktemp -d)
-trap 'bench_stop; rm -rf "$workdir"; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null' EXIT
+trap 'bench_stop; cp "$workdir/app.log" "/tmp/$db.log" 2>/dev/null; rm -rf "$workdir"; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null' EXIT
 
 echo "before: $(bench_conditions)"
 bench_layout "$workdir"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
 bench_start "$workdir" "$port" "$db" "${jvm[@]}" -- --spring.profiles.active="$profiles" --logging.level.root=WARN \
   --logging.level.io.crmflow=INFO
+if [ "$scoring" = camunda-dmn ]; then  # the bench process is deployed once the application is ready
+  for _ in $(seq 1 120); do grep -q "bench-camunda-dmn: deployed" "$workdir/app.log" && break; sleep 1; done
+fi
 echo "scoring: $scoring; application up ($(grep -o 'Started CrmflowApplication in [0-9.]* seconds' "$workdir/app.log"))"
 # A sales team big enough that leads keep being assigned (the 6 demo reps are full after ~100 leads and everything
 # else would go to the pool): 96 reps, 24 per region, every product line and industry, capacity far above the run.
@@ -52,5 +55,5 @@ for c in "${clients[@]}"; do
 done
 echo "leads by status: $(psql_db -c "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from leads group by status order by 1) s")"
 echo "process instances running: $(psql_db -c "select count(*) from act_ru_execution where parent_id_ is null")"
-echo "errors in the log: $(grep -c -E ' ERROR ' "$workdir/app.log" || true)"
+echo "errors in the log: $(grep -c -E ' ERROR ' "$workdir/app.log" || true) (log kept in /tmp/$db.log)"
 echo "after: $(bench_conditions)"

@@ -33,6 +33,7 @@ bench_start() {
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
   [ $# -gt 0 ] && shift
   args=("$@")
+  : > "$workdir/app.log"
   (cd "$workdir" && exec java "${jvm[@]}" -cp "$workdir/bench-classes:$(ls "$workdir"/app/*.jar)" io.crmflow.CrmflowApplication \
     --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     "${args[@]}" > "$workdir/app.log" 2>&1) &
