@@ -59,6 +59,15 @@ from (select extract(epoch from (timestamp_ - job_duedate_)) as late
       from act_hi_job_log where process_def_key_ = 'bench-timer' and job_state_ = 2) l;
 select 'created after due: ' || count(*) from act_hi_job_log
 where process_def_key_ = 'bench-timer' and job_state_ = 0 and timestamp_ > job_duedate_;
+-- The same lateness for the timers that existed (were committed) before they were due: creation falling behind is not
+-- the job executor's lateness.
+select 'timers created before due: fired ' || count(*),
+       'p50 ' || round(percentile_cont(0.5) within group (order by late)::numeric, 3) || ' s',
+       'p99 ' || round(percentile_cont(0.99) within group (order by late)::numeric, 3) || ' s',
+       'max ' || round(max(late)::numeric, 3) || ' s'
+from (select extract(epoch from (f.timestamp_ - f.job_duedate_)) as late
+      from act_hi_job_log f join act_hi_job_log c on c.job_id_ = f.job_id_ and c.job_state_ = 0
+      where f.process_def_key_ = 'bench-timer' and f.job_state_ = 2 and c.timestamp_ < c.job_duedate_) l;
 SQL
 psql_db -F ' ' -c "select 'lateness by minute of due time: ' || string_agg(m || ': p99 ' || p99 || ' s, max ' || mx || ' s (' || n || ' timers)', '; ' order by m)
   from (select m, count(*) n, round(percentile_cont(0.99) within group (order by late)::numeric, 2) p99, round(max(late)::numeric, 2) mx
