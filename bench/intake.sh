@@ -38,7 +38,7 @@ printf 'insert into bench_insert (v) values (random());\n' > "$workdir/insert.sq
 
 url="http://127.0.0.1:$port"
 # Warm-up: JIT, connection pool, caches (its leads stay in the database like everybody else's).
-BENCH_RUN=99 wrk -t 2 -c 4 -d 20s -s bench/intake.lua "$url" | grep RESULT | sed 's/^/warm-up /'
+BENCH_RUN=99 wrk -t 2 -c 4 -d 20s --timeout 30s -s bench/intake.lua "$url" | grep RESULT | sed 's/^/warm-up /'
 run=0
 for c in "${clients[@]}"; do
   run=$((run + 1))
