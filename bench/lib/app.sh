@@ -1,0 +1,61 @@
+# Sourced by the benchmark scripts: build the jar if missing, lay it out with the benchmark-only classes, start/stop it.
+# The application runs from Spring Boot's extracted layout (java -Djarmode=tools -jar … extract) so that the
+# benchmark-only classes from src/test/java (compiled here, activated by a bench-* profile only) can be put in front
+# of it on the class path; every variant, the product's own included, runs from the same layout.
+bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+bench_jar() {
+  local jar
+  jar=$(ls "$bench_root"/target/crmflow-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+  if [ -z "$jar" ]; then
+    (cd "$bench_root" && ./mvnw -B -q -o -DskipTests package)
+    jar=$(ls "$bench_root"/target/crmflow-*.jar | grep -v plain | head -1)
+  fi
+  realpath "$jar"
+}
+
+# bench_layout <workdir>: extracted application in <workdir>/app, benchmark classes in <workdir>/bench-classes
+bench_layout() {
+  local workdir=$1 jar
+  jar=$(bench_jar)
+  java -Djarmode=tools -jar "$jar" extract --destination "$workdir/app" >/dev/null
+  mkdir -p "$workdir/bench-classes/bench"
+  javac -nowarn -d "$workdir/bench-classes" -cp "$(ls "$workdir"/app/*.jar):$workdir/app/lib/*" \
+    "$bench_root/src/test/java/io/crmflow/lead/CamundaDmnIntakeBench.java" \
+    "$bench_root/src/test/java/io/crmflow/bench/TimerLatenessBench.java"
+  cp "$bench_root"/src/test/resources/bench/*.bpmn "$workdir/bench-classes/bench/"
+}
+
+# bench_start <workdir> <port> <database> <jvm options…> -- <application arguments…>; sets $app_pid
+bench_start() {
+  local workdir=$1 port=$2 db=$3; shift 3
+  local jvm=() args=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  args=("$@")
+  : > "$workdir/app.log"
+  (cd "$workdir" && exec java "${jvm[@]}" -cp "$workdir/bench-classes:$(ls "$workdir"/app/*.jar)" io.crmflow.CrmflowApplication \
+    --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+    "${args[@]}" > "$workdir/app.log" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 240); do
+    grep -q "Started CrmflowApplication" "$workdir/app.log" && return 0
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 1
+  done
+  echo "application did not start; last lines of $workdir/app.log:" >&2
+  tail -40 "$workdir/app.log" >&2
+  return 1
+}
+
+bench_stop() {
+  if [ -n "${app_pid:-}" ] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=
+}
+
+bench_conditions() {
+  echo "$(date -u +%FT%TZ) load average:$(uptime | sed 's/.*load average://'); $(nproc) CPUs; $(java -version 2>&1 | head -1);" \
+    "$(psql -h 127.0.0.1 -U postgres -qAtc 'select version()' | cut -d' ' -f1-2)"
+}
