@@ -10,8 +10,8 @@ runs=${1:-5}
 opportunities=${OPPORTUNITIES:-1000000}
 db=crmflow_bench_funnel
 psql_bench() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
-source bench/lib.sh
-jar=$(application_jar)
+source bench/lib/app.sh
+jar=$(bench_jar)
 workdir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$workdir"; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null' EXIT
 

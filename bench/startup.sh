@@ -3,8 +3,8 @@
 # Usage: bench/startup.sh [extra JVM options...]   (builds the jar first if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/lib.sh
-jar=$(application_jar)
+source bench/lib/app.sh
+jar=$(bench_jar)
 workdir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$workdir"' EXIT
 
