@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.crmflow.calendar.BusinessCalendars;
@@ -57,6 +58,22 @@ public class LeadService {
         this.opportunities = opportunities;
     }
 
+    /** A retry of a known external id, or a duplicate of an open lead (noted on its history): the lead it already is. */
+    protected Optional<LeadSubmission> alreadyKnown(NewLead submitted, String actor, Instant now) {
+        if (submitted.externalId() != null) {
+            var existing = leads.findByExternalId(submitted.externalId());
+            if (existing.isPresent()) {
+                return Optional.of(new LeadSubmission(existing.get(), LeadSubmission.Kind.REPEATED));
+            }
+        }
+        var duplicate = leads.findOpenDuplicate(submitted);
+        if (duplicate.isPresent()) {
+            history.recordEvent(duplicate.get().id(), "DUPLICATE_SUBMISSION", describe(submitted), actor, now);
+            return Optional.of(new LeadSubmission(duplicate.get(), LeadSubmission.Kind.DUPLICATE));
+        }
+        return Optional.empty();
+    }
+
     /**
      * Receives a lead: a retry of a known external id or a duplicate of an open lead returns that lead; anything else
      * is scored, stored and starts its qualification process, all in one transaction.
@@ -64,16 +81,9 @@ public class LeadService {
     @Transactional
     public LeadSubmission submit(NewLead submitted, String actor) {
         Instant now = now();
-        if (submitted.externalId() != null) {
-            var existing = leads.findByExternalId(submitted.externalId());
-            if (existing.isPresent()) {
-                return new LeadSubmission(existing.get(), LeadSubmission.Kind.REPEATED);
-            }
-        }
-        var duplicate = leads.findOpenDuplicate(submitted);
-        if (duplicate.isPresent()) {
-            history.recordEvent(duplicate.get().id(), "DUPLICATE_SUBMISSION", describe(submitted), actor, now);
-            return new LeadSubmission(duplicate.get(), LeadSubmission.Kind.DUPLICATE);
+        Optional<LeadSubmission> known = alreadyKnown(submitted, actor, now);
+        if (known.isPresent()) {
+            return known.get();
         }
         LeadScore score = scoring.score(submitted);
         long id = leads.insert(submitted, score.score(), score.grade(), actor, now);

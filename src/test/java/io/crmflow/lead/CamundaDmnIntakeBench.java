@@ -91,16 +91,9 @@ class CamundaDmnIntakeBench {
         @Transactional
         public LeadSubmission submit(NewLead submitted, String actor) {
             Instant now = now();
-            if (submitted.externalId() != null) {
-                var existing = leads.findByExternalId(submitted.externalId());
-                if (existing.isPresent()) {
-                    return new LeadSubmission(existing.get(), LeadSubmission.Kind.REPEATED);
-                }
-            }
-            var duplicate = leads.findOpenDuplicate(submitted);
-            if (duplicate.isPresent()) {
-                history.recordEvent(duplicate.get().id(), "DUPLICATE_SUBMISSION", submitted.name(), actor, now);
-                return new LeadSubmission(duplicate.get(), LeadSubmission.Kind.DUPLICATE);
+            var known = alreadyKnown(submitted, actor, now);
+            if (known.isPresent()) {
+                return known.get();
             }
             long id = leads.insert(submitted, 0, null, actor, now);
             history.recordEvent(id, "CREATED", submitted.name() + (submitted.company() == null ? "" : " / " + submitted.company())
