@@ -35,6 +35,8 @@ class TasklistFiltersTest extends QuoteTestSupport {
         Map<String, Object> thisQuote = Map.of("processInstanceId", processInstanceId);
 
         assertThat(listed("mia", "Approvals", thisQuote).findValuesAsText("taskDefinitionKey")).containsExactly("Task_ManagerApproval");
+        assertThat(java.time.OffsetDateTime.parse(listed("mia", "Approvals", thisQuote).get(0).get("due").asText().replaceFirst("(\\d\\d)(\\d\\d)$", "$1:$2"))
+                .toInstant()).as("an approval is due within 24 h").isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
         assertThat(listed("fiona", "Approvals", thisQuote)).isEmpty();
         assertThat(listed("chen", "Approvals", thisQuote)).isEmpty();
 
