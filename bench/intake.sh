@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lead intake end to end on PostgreSQL (POST /api/leads → de-duplication → score → DRL assignment → process start →
 # commit), closed loop with wrk at N concurrent clients, against pgbench doing one-row INSERT transactions on the same
-# database with the same number of clients (BENCHMARKS-INTAKE.md). Database crmflow_bench_intake, created and dropped here.
+# database with the same number of clients (BENCHMARKS.md). Database crmflow_bench_intake, created and dropped here.
 # Usage: bench/intake.sh [seconds per point, default 60] [clients…, default 4 8 16]
 #   CRMFLOW_BENCH_SCORING=camunda-dmn   score in business rule tasks on Camunda's DMN engine (bench/intake-camunda-dmn.sh)
 #   CRMFLOW_BENCH_JVM="…"               extra JVM options (e.g. -XX:StartFlightRecording=duration=60s,filename=/tmp/x.jfr)

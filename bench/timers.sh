@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Timer lateness (BENCHMARKS-INTAKE.md): 100 000 waiting timers (one-timer process instances, profile bench-timers,
+# Timer lateness (BENCHMARKS.md): 100 000 waiting timers (one-timer process instances, profile bench-timers,
 # src/test/java/io/crmflow/bench/TimerLatenessBench.java) due evenly over a few minutes, while bench/intake.lua posts
 # leads with 4 clients; lateness = job log's success time − the job's due date (ACT_HI_JOB_LOG), p50/p99/max.
 # Database crmflow_bench_timers, created and dropped here.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where the application's CPU samples go, by component (BENCHMARKS-INTAKE.md).
+"""Where the application's CPU samples go, by component (BENCHMARKS.md).
 Usage: bench/lib/jfr-breakdown.py recording.jfr [from HH:MM:SS] [to HH:MM:SS]
 Runs `jfr print --events jdk.ExecutionSample --stack-depth 400` and counts, per category, the samples whose stack
 contains one of the category's frames (inclusive time; categories overlap, so the column does not add up to 100 %).
