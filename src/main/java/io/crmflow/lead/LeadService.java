@@ -20,6 +20,7 @@ import io.crmflow.process.TaskCompletion;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,10 +44,12 @@ public class LeadService {
     private final RuntimeService runtime;
     private final TaskService taskService;
     private final OpportunityService opportunities;
+    private final MeterRegistry meters;
 
     LeadService(LeadRepository leads, LeadHistory history, LeadScoring scoring, LeadAssignment assignment,
                 BusinessCalendars calendars, SalesTeam team, RuntimeService runtime, TaskService taskService,
-                OpportunityService opportunities) {
+                OpportunityService opportunities, MeterRegistry meters) {
+        this.meters = meters;
         this.leads = leads;
         this.history = history;
         this.scoring = scoring;
@@ -104,6 +107,7 @@ public class LeadService {
         variables.putAll(score.processVariables());
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables);
         leads.attachProcess(id, instance.getId());
+        meters.counter("crmflow.leads.created", "source", submitted.source().name()).increment();
         return new LeadSubmission(get(id), LeadSubmission.Kind.CREATED);
     }
 

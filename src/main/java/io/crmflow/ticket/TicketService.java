@@ -25,6 +25,7 @@ import io.crmflow.process.TaskCompletion;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -74,9 +75,11 @@ public class TicketService {
     private final RuntimeService runtime;
     private final TaskService taskService;
     private final AuditTrail audit;
+    private final MeterRegistry meters;
 
     TicketService(TicketRepository tickets, KnowledgeBaseRepository articles, KnowledgeBaseMatcher matcher, TicketPolicies policies,
-                  OpportunityService opportunities, Notifications notifications, RuntimeService runtime, TaskService taskService, AuditTrail audit) {
+                  OpportunityService opportunities, Notifications notifications, RuntimeService runtime, TaskService taskService, AuditTrail audit, MeterRegistry meters) {
+        this.meters = meters;
         this.audit = audit;
         this.tickets = tickets;
         this.articles = articles;
@@ -393,6 +396,7 @@ public class TicketService {
         Instant now = now();
         tickets.breachClock(id, kind);
         audited(id, () -> tickets.markBreached(id, now));
+        meters.counter("crmflow.tickets.sla.breaches", "priority", get(id).priority().name(), "clock", kind.name()).increment();
         tickets.recordEvent(id, "SLA_BREACHED", kind + " was due " + shown(clock.dueAt()) + "; task for the support lead", "process", now);
     }
 

@@ -12,6 +12,7 @@ import io.crmflow.calendar.BusinessCalendars;
 import io.crmflow.opportunity.OpportunityService;
 import io.crmflow.rules.MatchedRule;
 import io.crmflow.team.SalesTeam;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -50,8 +51,8 @@ class CamundaDmnIntakeBench {
     @Primary
     LeadService camundaDmnLeadService(LeadRepository leads, LeadHistory history, LeadScoring scoring, LeadAssignment assignment,
                                       BusinessCalendars calendars, SalesTeam team, RuntimeService runtime, TaskService taskService,
-                                      OpportunityService opportunities) {
-        return new ScoreInProcess(leads, history, scoring, assignment, calendars, team, runtime, taskService, opportunities);
+                                      OpportunityService opportunities, MeterRegistry meters) {
+        return new ScoreInProcess(leads, history, scoring, assignment, calendars, team, runtime, taskService, opportunities, meters);
     }
 
     @Bean("camundaDmnScoreRecorder")
@@ -78,8 +79,8 @@ class CamundaDmnIntakeBench {
 
         ScoreInProcess(LeadRepository leads, LeadHistory history, LeadScoring scoring, LeadAssignment assignment,
                        BusinessCalendars calendars, SalesTeam team, RuntimeService runtime, TaskService taskService,
-                       OpportunityService opportunities) {
-            super(leads, history, scoring, assignment, calendars, team, runtime, taskService, opportunities);
+                       OpportunityService opportunities, MeterRegistry meters) {
+            super(leads, history, scoring, assignment, calendars, team, runtime, taskService, opportunities, meters);
             this.leads = leads;
             this.history = history;
             this.team = team;
