@@ -48,9 +48,10 @@ final class ChurnDelegates {
         public void notify(DelegateTask task) {
             long warningId = ((Number) task.getVariable("churnWarningId")).longValue();
             if (EVENTNAME_CREATE.equals(task.getEventName())) {
-                task.setVariablesLocal(churn.openTask(warningId));
-                task.setAssignee((String) task.getVariableLocal("accountOwner"));
-                task.setName(churn.taskName(warningId));
+                ChurnWatch.RetentionTask retention = churn.openTask(warningId);
+                task.setVariablesLocal(retention.variables());
+                task.setAssignee(retention.assignee());
+                task.setName(retention.name());
             } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
                 churn.recordHandled(warningId, (String) task.getVariable("retentionNote"), TaskCompletion.completedBy(task));
             }

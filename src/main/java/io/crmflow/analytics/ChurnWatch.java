@@ -97,9 +97,13 @@ class ChurnWatch {
         return warnings;
     }
 
+    /** The account owner's task: its name, its assignee and what its form shows. */
+    record RetentionTask(String name, String assignee, Map<String, Object> variables) {
+    }
+
     /** What the account owner's task shows; the owner also hears about it by IM. */
     @Transactional
-    Map<String, Object> openTask(long warningId) {
+    RetentionTask openTask(long warningId) {
         ChurnWarning warning = get(warningId);
         Map<String, Object> variables = new HashMap<>();
         variables.put("churnWarningId", warningId);
@@ -116,13 +120,8 @@ class ChurnWatch {
         notifications.send(new Notification(Channel.IM, warning.accountOwner(), "客户流失预警 Customer at risk: " + warning.customer(),
                 warning.tier() + " 类客户 " + warning.daysWithoutOrder() + " 天以上无订单 No order for " + warning.daysWithoutOrder() + "+ days",
                 "customer:" + warning.customerId(), "churn-warning:" + warningId));
-        return variables;
-    }
-
-    String taskName(long warningId) {
-        ChurnWarning warning = get(warningId);
-        return "客户流失预警 Customer at risk: " + warning.customer() + " (" + warning.tier() + ", " + warning.daysWithoutOrder()
-                + "+ 天无订单 days without an order)";
+        return new RetentionTask("客户流失预警 Customer at risk: " + warning.customer() + " (" + warning.tier() + ", "
+                + warning.daysWithoutOrder() + "+ 天无订单 days without an order)", warning.accountOwner(), variables);
     }
 
     /** The owner's task is done: what they did to keep the customer. */

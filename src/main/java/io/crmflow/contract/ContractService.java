@@ -174,7 +174,7 @@ public class ContractService {
         Opportunity opportunity = opportunities.get(contract.opportunityId());
         ContractRoute route = approvalRules.routeFor(contract.amount());
         contracts.startRound(contractId, route);
-        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
+        recordChanges(contract, "process");
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_APPROVAL_REQUESTED", contract.number() + " round "
                 + (contract.round() + 1) + ": " + money(contract.amount()) + " CNY needs " + route, "process");
         Map<String, Object> variables = new HashMap<>(ContractForm.variables(get(contractId), opportunity, quoteLines(contract)));
@@ -264,7 +264,7 @@ public class ContractService {
     String sendBack(long contractId) {
         Contract contract = get(contractId);
         contracts.setStatus(contractId, ContractStatus.REVISION_NEEDED, null);
-        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
+        recordChanges(contract, "process");
         String why = contract.approvals().stream().filter(a -> a.round() == contract.round() && !a.approved())
                 .map(a -> a.approver() + " (" + a.step().label() + "): " + a.comment()).collect(Collectors.joining("; "));
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_REJECTED", contract.number() + " sent back: " + why, "process");
@@ -297,7 +297,7 @@ public class ContractService {
         }
         Contract contract = get(contractId);
         contracts.revise(contractId, terms.trim());
-        audit.recordChanges(actor, "contract", contractId, contract, get(contractId), AUDITED);
+        recordChanges(contract, actor);
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_REVISED", contract.number() + " revised", actor);
     }
 
@@ -306,7 +306,7 @@ public class ContractService {
     void approve(long contractId) {
         Contract contract = get(contractId);
         contracts.setStatus(contractId, ContractStatus.APPROVED, now());
-        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
+        recordChanges(contract, "process");
         String approvers = ContractForm.approvalsSoFar(contract);
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_APPROVED", contract.number() + " approved, "
                 + money(contract.amount()) + " CNY: " + approvers, "process");
@@ -324,7 +324,7 @@ public class ContractService {
         if (!contracts.markPaid(contractId)) {
             throw new ConflictException(contract.number() + " is " + contract.status() + ", not APPROVED; it cannot become PAID");
         }
-        audit.recordChanges("process", "contract", contractId, contract, get(contractId), AUDITED);
+        recordChanges(contract, "process");
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_PAID", contract.number() + " fully paid, "
                 + money(contract.amount()) + " CNY", "process");
     }
@@ -337,6 +337,11 @@ public class ContractService {
             throw new ConflictException(contract.number() + " is " + contract.status() + "; only approved contracts render to PDF");
         }
         return new ContractDocument(contract, opportunities.get(contract.opportunityId()), quotes.get(contract.quoteId()));
+    }
+
+    /** What a step changed of the contract as it was {@code before}, in the audit log under {@code actor}. */
+    private void recordChanges(Contract before, String actor) {
+        audit.recordChanges(actor, "contract", before.id(), before, get(before.id()), AUDITED);
     }
 
     public Contract get(long contractId) {

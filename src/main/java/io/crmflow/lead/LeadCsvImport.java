@@ -1,7 +1,6 @@
 package io.crmflow.lead;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +49,7 @@ class LeadCsvImport {
     }
 
     private LeadImportReport.Row importRow(CSVRecord record, long line, String actor) {
-        Map<String, String> cells = new LinkedHashMap<>();
-        record.toMap().forEach((column, value) -> {
-            if (value != null && !value.isBlank()) {
-                cells.put(column, value.trim());
-            }
-        });
+        Map<String, String> cells = CsvUploads.filledCells(record);
         NewLead lead;
         try {
             lead = json.convertValue(cells, NewLead.class);

@@ -146,12 +146,7 @@ class OpportunityHistoryImport {
     }
 
     private static Imported read(CSVRecord record, long line, ZoneId zone, List<FieldProblem> problems) {
-        Map<String, String> cells = new java.util.HashMap<>();
-        record.toMap().forEach((column, value) -> {
-            if (value != null && !value.isBlank()) {
-                cells.put(column, value.trim());
-            }
-        });
+        Map<String, String> cells = CsvUploads.filledCells(record);
         String externalId = text(cells, "externalId", 64, true, problems);
         String name = text(cells, "name", 200, true, problems);
         String company = text(cells, "company", 200, false, problems);

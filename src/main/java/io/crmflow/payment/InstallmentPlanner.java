@@ -4,7 +4,6 @@ import static io.crmflow.pdf.PdfDocuments.money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -63,10 +62,6 @@ class InstallmentPlanner implements InstallmentPlans {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(EngineClock.now(), zone());
-    }
-
-    ZoneId zone() {
-        return calendars.current().zone();
+        return LocalDate.ofInstant(EngineClock.now(), calendars.current().zone());
     }
 }

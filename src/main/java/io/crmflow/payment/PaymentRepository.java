@@ -82,15 +82,21 @@ class PaymentRepository {
                 .params(paymentId, installmentId, amount).update();
     }
 
+    private static final String PAYMENT_COLUMNS = "id, contract_id, amount, received_on, reference, recorded_by, recorded_at";
+
     /** Oldest first. */
     List<Payment> payments(long contractId) {
-        return jdbc.sql("select id, contract_id, amount, received_on, reference, recorded_by, recorded_at from payment "
-                        + "where contract_id = ? order by id")
-                .param(contractId)
-                .query((rs, row) -> new Payment(rs.getLong("id"), rs.getLong("contract_id"), rs.getBigDecimal("amount"),
-                        rs.getObject("received_on", LocalDate.class), rs.getString("reference"), rs.getString("recorded_by"),
-                        instant(rs, "recorded_at"), allocations(rs.getLong("id"))))
-                .list();
+        return jdbc.sql("select " + PAYMENT_COLUMNS + " from payment where contract_id = ? order by id").param(contractId)
+                .query(this::mapPayment).list();
+    }
+
+    Payment payment(long id) {
+        return jdbc.sql("select " + PAYMENT_COLUMNS + " from payment where id = ?").param(id).query(this::mapPayment).single();
+    }
+
+    private Payment mapPayment(ResultSet rs, int row) throws SQLException {
+        return new Payment(rs.getLong("id"), rs.getLong("contract_id"), rs.getBigDecimal("amount"), rs.getObject("received_on", LocalDate.class),
+                rs.getString("reference"), rs.getString("recorded_by"), instant(rs, "recorded_at"), allocations(rs.getLong("id")));
     }
 
     private List<Payment.Allocation> allocations(long paymentId) {

@@ -6,7 +6,6 @@ import static io.crmflow.process.EngineClock.now;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -168,7 +167,7 @@ public class PaymentService {
             left = left.subtract(part);
         }
         audit.record(user.userId(), changes);
-        Payment recorded = payments.payments(contractId).stream().filter(p -> p.id() == paymentId).findFirst().orElseThrow();
+        Payment recorded = payments.payment(paymentId);
         opportunities.recordActivity(contract.opportunityId(), "PAYMENT_RECEIVED", contract.number() + ": " + money(payment.amount())
                 + " CNY received " + receivedOn + (reference == null ? "" : " (" + reference + ")") + " for " + recorded.allocations().stream()
                 .map(a -> "#" + a.installmentNumber() + " " + money(a.amount())).collect(Collectors.joining(", ")), user.userId());
@@ -227,7 +226,7 @@ public class PaymentService {
         Installment installment = installment(installmentId);
         Contract contract = contracts.get(installment.contractId());
         Opportunity opportunity = opportunities.get(contract.opportunityId());
-        long daysOverdue = Math.max(0, ChronoUnit.DAYS.between(installment.dueDate(), planner.today()));
+        long daysOverdue = installment.daysOverdue(planner.today());
         String name = step.label() + ": " + contract.number() + " " + opportunity.company() + " " + installment.label() + ", "
                 + money(installment.outstanding()) + " CNY, " + daysOverdue + " 天逾期 days overdue";
         Map<String, Object> variables = new HashMap<>();
@@ -265,7 +264,7 @@ public class PaymentService {
         LocalDate today = planner.today();
         List<PaymentPlan.Line> lines = payments.installments(contract.id()).stream()
                 .map(i -> new PaymentPlan.Line(i.id(), i.number(), i.dueDate(), i.amount(), i.paid(), i.outstanding(), i.status(),
-                        i.isPaid() ? 0 : Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), today)), i.paidAt()))
+                        i.daysOverdue(today), i.paidAt()))
                 .toList();
         BigDecimal paid = lines.stream().map(PaymentPlan.Line::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new PaymentPlan(contract.id(), contract.number(), contract.status(), contract.amount(), paid, contract.amount().subtract(paid),

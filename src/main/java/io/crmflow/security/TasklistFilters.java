@@ -1,5 +1,6 @@
 package io.crmflow.security;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ class TasklistFilters implements ApplicationRunner {
         save("已逾期 Overdue", "已过期限、分配给我的任务 My tasks past their due date", -3,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").dueBeforeExpression("${now()}").orderByDueDate().asc());
         save("按期限 By due date", "我的有期限的任务，已逾期的在前 My tasks with a deadline, overdue first", 0,
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").dueAfter(new java.util.Date(0)).orderByDueDate().asc());
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").dueAfter(new Date(0)).orderByDueDate().asc());
         save("审批 Approvals", "等我审批的报价和合同 Quotes and contracts waiting for my approval", 5,
                 taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}").taskCandidateUserExpression("${currentUser()}")
                         .endOr().taskDefinitionKeyIn(APPROVAL_TASKS.toArray(String[]::new)));

@@ -5,7 +5,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -15,6 +17,17 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvUploads {
 
     private CsvUploads() {
+    }
+
+    /** A row's filled-in cells, trimmed, by column; blank cells are left out as if the column were absent. */
+    public static Map<String, String> filledCells(CSVRecord record) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        record.toMap().forEach((column, value) -> {
+            if (value != null && !value.isBlank()) {
+                cells.put(column, value.trim());
+            }
+        });
+        return cells;
     }
 
     /** Rows of a file with a header row of known columns (a UTF-8 byte order mark is fine), at least one and at most {@code maxRows}. */
