@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +85,7 @@ class KeycloakSignIn implements SignIn {
                         SecurityConfiguration.paths("/camunda/api/**")))
                 .oauth2Login(login -> login.loginPage(LOGIN)
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(KeycloakSignIn::groupsOfIdToken)))
-                .logout(logout -> logout.logoutRequestMatcher(SecurityConfiguration.paths("/camunda/logout"))
+                .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/logout"))
                         .logoutSuccessHandler(keycloakLogout("{baseUrl}/camunda/app/")));
     }
 
