@@ -7,7 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.IntegrationTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -17,6 +21,15 @@ import org.springframework.http.ResponseEntity;
  * same in Tasklist: {@code LeadTaskFormBrowserTest}.
  */
 class LeadContactInTasksTest extends IntegrationTest {
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    MaskStoredContactDetails maskStoredContactDetails;
 
     @Test
     void theOwnerSeesContactDetailsInTheFormAColleagueSheHandsTheTaskToSeesThemMasked() {
@@ -56,9 +69,45 @@ class LeadContactInTasksTest extends IntegrationTest {
         }
         assertThat(as("pat").getForObject("/engine-rest/task?processInstanceId=" + processInstanceId, JsonNode.class))
                 .as("process designers do not read others' tasks").isEmpty();
-        assertThat(jdbc.sql("select count(*) from act_hi_detail where text_ in (?, ?)").params(phone, email).query(Long.class).single()
+        assertThat(timesStored(phone, email)).as("the engine stores them masked, in its history too").isZero();
+    }
+
+    @Test
+    void fullValuesStoredByEarlierVersionsAreMaskedOnStart() {
+        String phone = uniquePhone();
+        String email = unique("wang.fang") + "@example.cn";
+        JsonNode lead = as("mia").postForObject("/api/leads", Map.of("name", "王芳", "company", unique("温州医院"), "email", email,
+                "phone", phone, "source", "REFERRAL", "region", "EAST", "industry", "HOSPITAL", "productLine", "DEVICES",
+                "visits30d", 12, "dwellSeconds", 640), JsonNode.class);
+        String running = lead.get("processInstanceId").asText();
+        // As earlier versions stored them: in a running instance, and in the history of one that has ended.
+        runtimeService.setVariables(running, Map.of("phone", phone, "email", email));
+        String ended = runtimeService.createProcessInstanceByKey(LeadService.PROCESS_KEY)
+                .setVariables(Map.of("leadId", lead.get("id").asLong(), "phone", phone, "email", email))
+                .startBeforeActivity("EndEvent_Disqualified").execute().getId();
+        assertThat(timesStored(phone, email)).isPositive();
+
+        maskStoredContactDetails.run(null);
+        List<String> afterFirstStart = historicContactVariables(running, ended);
+        maskStoredContactDetails.run(null);
+
+        assertThat(timesStored(phone, email)).isZero();
+        assertThat(runtimeService.getVariable(running, "phone")).isEqualTo("139****" + phone.substring(phone.length() - 4));
+        assertThat(runtimeService.getVariable(running, "email")).isEqualTo("w***@example.cn");
+        assertThat(historicContactVariables(running, ended)).as("a second start changes nothing").isEqualTo(afterFirstStart);
+        String taskId = as("admin").getForObject("/engine-rest/task?processInstanceId=" + running, JsonNode.class).get(0).get("id").asText();
+        assertThat(as(lead.get("owner").asText()).getForObject("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class)
+                .get("phone").get("value").asText()).as("the owner's form still shows it in full").isEqualTo(phone);
+    }
+
+    private List<String> historicContactVariables(String... processInstanceIds) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceIds).variableNameIn("phone", "email")
+                .includeDeleted().orderByVariableId().asc().list().stream().map(HistoricVariableInstance::getId).toList();
+    }
+
+    private long timesStored(String phone, String email) {
+        return jdbc.sql("select count(*) from act_hi_detail where text_ in (?, ?)").params(phone, email).query(Long.class).single()
                 + jdbc.sql("select count(*) from act_hi_varinst where text_ in (?, ?)").params(phone, email).query(Long.class).single()
-                + jdbc.sql("select count(*) from act_ru_variable where text_ in (?, ?)").params(phone, email).query(Long.class).single())
-                .as("the engine stores them masked, in its history too").isZero();
+                + jdbc.sql("select count(*) from act_ru_variable where text_ in (?, ?)").params(phone, email).query(Long.class).single();
     }
 }
