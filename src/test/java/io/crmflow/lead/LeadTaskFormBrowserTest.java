@@ -2,15 +2,12 @@ package io.crmflow.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.ChromiumIntegrationTest;
 import io.crmflow.Tasklist;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.http.HttpStatus;
@@ -28,11 +25,6 @@ class LeadTaskFormBrowserTest extends ChromiumIntegrationTest {
             fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}})
                 .then(response => response.text().then(body => done(response.status + ' ' + body)))
                 .catch(error => done('failed ' + error));""";
-
-    @AfterEach
-    void screenshot(TestInfo test) throws IOException {
-        chromium.screenshot(test.getTestMethod().orElseThrow().getName());
-    }
 
     @Test
     void theOwnerSeesTheContactDetailsAColleagueSeesThemMasked() {
