@@ -45,6 +45,7 @@ final class ApiLoad implements AutoCloseable {
     private final IntFunction<Submission> submissions;
     private final boolean idempotent;
     private final int limit;
+    private final Duration pause;
     private final ExecutorService clients;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -56,9 +57,11 @@ final class ApiLoad implements AutoCloseable {
      * Starts posting at once.
      *
      * @param limit how many submissions at most; {@link #stop()} ends the load earlier
+     * @param pause  how long a client waits after each submission
      */
-    ApiLoad(List<CrmflowNode> nodes, int clients, int limit, boolean idempotent, IntFunction<Submission> submissions) {
+    ApiLoad(List<CrmflowNode> nodes, int clients, int limit, Duration pause, boolean idempotent, IntFunction<Submission> submissions) {
         this.nodes = nodes;
+        this.pause = pause;
         this.submissions = submissions;
         this.idempotent = idempotent;
         this.limit = limit;
@@ -113,6 +116,7 @@ final class ApiLoad implements AutoCloseable {
                 }
                 CrmflowNode.sleep(RETRY_PAUSE);
             }
+            CrmflowNode.sleep(pause);
         }
     }
 

@@ -44,7 +44,7 @@ class NodeCrashClusterTest {
             Workload.addReps(jdbc);
             try (a; CrmflowNode b = CrmflowNode.start("node-b", database.jdbcUrl(), rules, List.of(LOCK_TIME))) {
                 List<CrmflowNode> nodes = new CopyOnWriteArrayList<>(List.of(a, b));
-                ApiLoad leads = new ApiLoad(nodes, 4, LEADS, true, index -> Workload.lead("crash", index));
+                ApiLoad leads = new ApiLoad(nodes, 4, LEADS, Duration.ZERO, true, index -> Workload.lead("crash", index));
                 LockOwners owners = new LockOwners(jdbc);
                 String ownerOfA;
                 while (true) {

@@ -39,8 +39,8 @@ class TwoNodeClusterTest {
             try (CrmflowNode b = CrmflowNode.start("node-b", database.jdbcUrl(), rules, nodeArguments(robot))) {
                 List<CrmflowNode> nodes = List.of(a, b);
                 long customer = Workload.anyCustomer(database.jdbc());
-                ApiLoad leads = new ApiLoad(nodes, 6, LEADS, true, index -> Workload.lead("cluster", index));
-                ApiLoad tickets = new ApiLoad(nodes, 1, TICKETS, false, index -> Workload.ticket("cluster", customer, index));
+                ApiLoad leads = new ApiLoad(nodes, 6, LEADS, Duration.ZERO, true, index -> Workload.lead("cluster", index));
+                ApiLoad tickets = new ApiLoad(nodes, 1, TICKETS, Duration.ZERO, false, index -> Workload.ticket("cluster", customer, index));
                 long started = System.nanoTime();
                 leads.await(Duration.ofMinutes(5)).close();
                 tickets.await(Duration.ofMinutes(5)).close();
