@@ -107,7 +107,7 @@ final class ApiLoad implements AutoCloseable {
             Submission submission = submissions.apply(index);
             for (int attempt = 0; ; attempt++) {
                 List<CrmflowNode> live = List.copyOf(nodes);
-                Attempt answer = post(live.get((index + attempt) % live.size()), submission);
+                Attempt answer = send(live.get((index + attempt) % live.size()), submission);
                 attempts.add(answer);
                 boolean unanswered = answer.status() == -1 || answer.status() == 503;
                 if (!idempotent || !unanswered || stopping.get() && attempt > 0) {
@@ -120,7 +120,8 @@ final class ApiLoad implements AutoCloseable {
         }
     }
 
-    private Attempt post(CrmflowNode node, Submission submission) {
+    /** One attempt, outside the load's own sequence (e.g. a follow-up on a record the load created). */
+    Attempt send(CrmflowNode node, Submission submission) {
         long started = System.currentTimeMillis();
         long start = System.nanoTime();
         try {

@@ -59,7 +59,6 @@ class DatabaseOutageClusterTest {
             long restartingAt = System.currentTimeMillis();
             postgres.start();
             long restartedAt = System.currentTimeMillis();
-            database.reconnect();
 
             boolean recovered = ClusterState.await(Duration.ofMinutes(2), () -> leads.attempts().stream()
                     .anyMatch(attempt -> attempt.startedAtMillis() >= restartedAt && attempt.status() == 201));
@@ -73,7 +72,7 @@ class DatabaseOutageClusterTest {
             boolean healthy = ClusterState.await(Duration.ofMinutes(1), () -> node.status("/actuator/health") == 200);
 
             ClusterState state = new ClusterState(jdbc);
-            boolean settled = ClusterState.await(Duration.ofMinutes(3), () -> state.leadsSettled() && state.ticketsSettled(2));
+            boolean settled = ClusterState.await(Duration.ofMinutes(3), () -> state.leadsSettled() && state.ticketsSettled());
 
             List<ApiLoad.Attempt> attempts = new ArrayList<>(leads.attempts());
             attempts.addAll(tickets.attempts());
@@ -100,11 +99,7 @@ class DatabaseOutageClusterTest {
             assertThat(leads.answers()).allSatisfy((externalId, answer) -> assertThat(answer.status()).as(externalId).isIn(200, 201));
             List<ClusterState.LeadState> leadStates = state.leads();
             assertThat(leadStates).extracting(ClusterState.LeadState::externalId).containsExactlyInAnyOrderElementsOf(leads.answers().keySet());
-            assertThat(leadStates).allSatisfy(lead -> {
-                assertThat(lead.processExists()).isTrue();
-                assertThat(lead.reclaimed()).as("reclaims of lead %s", lead.id()).isEqualTo(ShortTimerRules.RECLAIMS_PER_LEAD);
-                assertThat(lead.dispatchTasks()).as("dispatch tasks of lead %s", lead.id()).isEqualTo(1);
-            });
+            assertThat(leadStates).allSatisfy(ClusterState::assertSettled);
 
             // Timers that came due while the database was away fired afterwards, each once.
             long dueDuringOutage = jdbc.sql("select count(*) from act_hi_job_log where job_state_ = 2 and job_duedate_ between ? and ?")

@@ -34,6 +34,12 @@ final class Workload {
         return new ApiLoad.Submission(subject, "/api/tickets", "sam", json);
     }
 
+    /** An agent's first answer on a ticket: it meets the first-response clock, which ends that clock's timers. */
+    static ApiLoad.Submission reply(long ticketId) {
+        return new ApiLoad.Submission("reply-" + ticketId, "/api/tickets/" + ticketId + "/replies", "sam",
+                "{\"body\":\"We are on it\"}");
+    }
+
     /** Adds the reps; the schema must exist (a node has started). */
     static void addReps(JdbcClient jdbc) {
         for (String region : REGIONS) {
