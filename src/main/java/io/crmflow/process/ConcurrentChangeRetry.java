@@ -65,7 +65,7 @@ class ConcurrentChangeRetry implements MethodInterceptor {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
             if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
-                    || cause instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && RACE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }
