@@ -41,9 +41,9 @@ final class DatabaseUnavailable {
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            // The rollback after the lost connection failed too; what made it roll back is the telling part.
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && rollback.getApplicationException() != failure && isCause(rollback.getApplicationException())) {
+            // Commit or rollback failed in JDBC: the connection is gone (Hikari has already closed a connection the server cut,
+            // so its "Connection is closed" carries no SQL state).
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
