@@ -57,38 +57,39 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     private static synchronized String database() {
         if (database == null) {
-            dropDatabasesOfEndedRuns();
+            dropDatabasesOfEndedRuns(SERVER + ADMIN_DATABASE, PREFIX);
             String name = PREFIX + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
-            execute("create database " + name);
+            execute(SERVER + ADMIN_DATABASE, "create database " + name);
             database = name;
         }
         return database;
     }
 
-    private static void dropDatabasesOfEndedRuns() {
+    /** Drops the databases {@code <prefix><pid>_…} of test JVMs that are no longer running; {@code adminUrl} names any other database. */
+    public static void dropDatabasesOfEndedRuns(String adminUrl, String prefix) {
         List<String> stale = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(SERVER + ADMIN_DATABASE, USER, "");
+        try (Connection connection = DriverManager.getConnection(adminUrl, USER, "");
              Statement statement = connection.createStatement();
-             ResultSet databases = statement.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+             ResultSet databases = statement.executeQuery("select datname from pg_database where datname like '" + prefix + "%'")) {
             while (databases.next()) {
                 String name = databases.getString(1);
-                long pid = Long.parseLong(name.substring(PREFIX.length(), name.indexOf('_', PREFIX.length())));
+                long pid = Long.parseLong(name.substring(prefix.length(), name.indexOf('_', prefix.length())));
                 if (ProcessHandle.of(pid).isEmpty()) {
                     stale.add(name);
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for the PostgreSQL tests: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL at " + adminUrl + " is needed for the PostgreSQL tests: " + e.getMessage(), e);
         }
-        stale.forEach(name -> execute("drop database if exists " + name + " with (force)"));
+        stale.forEach(name -> execute(adminUrl, "drop database if exists " + name + " with (force)"));
     }
 
-    private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER + ADMIN_DATABASE, USER, "");
+    public static void execute(String adminUrl, String sql) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + SERVER + " is needed for the PostgreSQL tests: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL at " + adminUrl + " is needed for the PostgreSQL tests: " + e.getMessage(), e);
         }
     }
 }

@@ -19,6 +19,7 @@ import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.Opportunity;
 import io.crmflow.opportunity.OpportunityService;
 import io.crmflow.opportunity.OpportunityStage;
+import io.crmflow.process.RetriedOnConcurrentChange;
 import io.crmflow.process.TaskCompletion;
 import io.crmflow.quote.Quote;
 import io.crmflow.quote.QuoteLine;
@@ -42,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Contracts made from approved quotes and their approval (SPEC §3.7), carried by the {@code contract-approval} process. */
 @Service
+@RetriedOnConcurrentChange
 public class ContractService {
 
     public static final String PROCESS_KEY = "contract-approval";

@@ -13,6 +13,7 @@ import io.crmflow.calendar.BusinessCalendars;
 import io.crmflow.opportunity.OpenedOpportunity;
 import io.crmflow.opportunity.OpportunityService;
 import io.crmflow.opportunity.QualifiedLead;
+import io.crmflow.process.RetriedOnConcurrentChange;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Lead intake and the lead's life in the qualification process. */
 @Service
+@RetriedOnConcurrentChange
 public class LeadService {
 
     public static final String PROCESS_KEY = "lead-qualification";

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
+import io.crmflow.process.RetriedOnConcurrentChange;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesTeam;
 import io.crmflow.process.TaskCompletion;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opportunities and their way through the stages of SPEC §3.5, carried by the {@code opportunity} process. */
 @Service
+@RetriedOnConcurrentChange
 public class OpportunityService {
 
     public static final String PROCESS_KEY = "opportunity";

@@ -24,6 +24,7 @@ import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.Opportunity;
 import io.crmflow.opportunity.OpportunityService;
+import io.crmflow.process.RetriedOnConcurrentChange;
 import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
 import io.crmflow.web.ConflictException;
@@ -46,6 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its reminder and dunning ladder, ended by the payment that settles the installment.
  */
 @Service
+@RetriedOnConcurrentChange
 public class PaymentService {
 
     public static final String PROCESS_KEY = "payment-collection";

@@ -21,6 +21,7 @@ import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.OpportunityService;
+import io.crmflow.process.RetriedOnConcurrentChange;
 import io.crmflow.process.TaskCompletion;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
@@ -39,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code apply…}/{@code record…} methods, so Tasklist and the API change a ticket the same way.
  */
 @Service
+@RetriedOnConcurrentChange
 public class TicketService {
 
     public static final String PROCESS_KEY = "service-ticket";

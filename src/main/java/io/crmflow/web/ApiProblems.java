@@ -130,9 +130,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage(), List.of()));
     }
 
-    /** A fault of crmflow, not of the request: logged with a reference the caller can quote. */
+    /**
+     * A fault of crmflow, not of the request: logged with a reference the caller can quote. The database being out of
+     * reach is neither, and gets a 503 the caller may retry.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.isCause(ex)) {
+            log.warn("Database unreachable, answered 503: {}", ex.toString());
+            return DatabaseUnavailable.response();
+        }
         String reference = java.util.UUID.randomUUID().toString();
         log.error("Unexpected error {}", reference, ex);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
