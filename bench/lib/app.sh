@@ -55,6 +55,15 @@ bench_stop() {
   app_pid=
 }
 
+# bench_sales_team <database>: a team big enough that leads keep being assigned (the 6 demo reps are full after ~100
+# leads and everything else would go to the pool): 96 reps, 24 per region, every product line and industry, capacity
+# far above any run.
+bench_sales_team() {
+  psql -h 127.0.0.1 -U postgres -d "$1" -v ON_ERROR_STOP=1 -qc "insert into sales_rep (user_id, regions, product_lines, industries, capacity)
+    select 'bench' || g, (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1], 'OTC,PRESCRIPTION,DEVICES,CONSUMABLES',
+           'HOSPITAL,PHARMACY,CLINIC,DISTRIBUTOR', 1000000 from generate_series(1, 96) g"
+}
+
 bench_conditions() {
   echo "$(date -u +%FT%TZ) load average:$(uptime | sed 's/.*load average://'); $(nproc) CPUs; $(java -version 2>&1 | head -1);" \
     "$(psql -h 127.0.0.1 -U postgres -qAtc 'select version()' | cut -d' ' -f1-2)"
