@@ -2,13 +2,13 @@
 # Sustained intake (issue #11, BENCHMARKS.md): the jar on PostgreSQL with the postgres profile and the JVM options of
 # deploy/, new leads POSTed to 127.0.0.1 at a FIXED rate (open loop, bench/lib/fixed_rate_leads.py) for a fixed time,
 # after a warm-up at the same rate. Reports throughput, p50/p90/p99/max latency per minute and overall, errors, the heap
-# after a full GC every minute, and the JVM's CPU. Fails (exit 1) on any non-201 answer or if the heap after GC of the
+# after a forced full GC every minute (from the JVM's GC log), and the JVM's CPU. Fails (exit 1) on any non-201 answer or if the heap after GC of the
 # last third of the run exceeds the first third's by more than 20 % + 8 MB. Stops by itself: the client sends for
 # warm-up + duration and waits at most 30 s for the last answers. Database crmflow_bench_load, created and dropped here.
 # Usage: bench/load.sh [leads per second, default 20] [seconds, default 300]
 #   CRMFLOW_BENCH_JVM="…"  JVM options instead of deploy/'s "-Xmx512m -XX:+UseSerialGC"
 #   CRMFLOW_LOAD_WARMUP=30 CRMFLOW_LOAD_HEAP_EVERY=60  warm-up and heap sampling in seconds
-# Needs python3 (standard library only), jcmd and jstat (JDK), psql; PostgreSQL at 127.0.0.1:5432, user postgres, trust.
+# Needs python3 (standard library only), jcmd (JDK), curl, psql; PostgreSQL at 127.0.0.1:5432, user postgres, trust.
 set -euo pipefail
 source "$(dirname "$0")/lib/app.sh"
 cd "$bench_root"
@@ -28,7 +28,7 @@ echo "before: $(bench_conditions)"
 echo "JVM options: ${jvm[*]}; $rate leads/s for ${secs} s after ${warmup} s of warm-up"
 bench_layout "$workdir"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
-bench_start "$workdir" "$port" "$db" "${jvm[@]}" -- --spring.profiles.active=postgres --logging.level.root=WARN \
+bench_start "$workdir" "$port" "$db" "${jvm[@]}" "-Xlog:gc:file=$workdir/gc.log" -- --spring.profiles.active=postgres --logging.level.root=WARN \
   --logging.level.io.crmflow=INFO
 echo "application up ($(grep -o 'Started CrmflowApplication in [0-9.]* seconds' "$workdir/app.log"))"
 bench_sales_team "$db"
@@ -38,7 +38,7 @@ load_watch=$!
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 cpu_before=$(cpu_ticks); wall_before=$(date +%s.%N)
 status=0
-python3 bench/lib/fixed_rate_leads.py --port "$port" --pid "$app_pid" --rate "$rate" --seconds "$secs" --warmup "$warmup" \
+python3 bench/lib/fixed_rate_leads.py --port "$port" --pid "$app_pid" --gc-log "$workdir/gc.log" --rate "$rate" --seconds "$secs" --warmup "$warmup" \
   --heap-every "$heap_every" --report "$workdir/report.json" || status=$?
 cpu_s=$(echo "($(cpu_ticks) - $cpu_before) / $(getconf CLK_TCK)" | bc -l)
 wall_s=$(echo "$(date +%s.%N) - $wall_before" | bc -l)

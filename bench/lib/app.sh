@@ -38,8 +38,10 @@ bench_start() {
     --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     "${args[@]}" > "$workdir/app.log" 2>&1) &
   app_pid=$!
+  # Spring logs "Started" before the application runners, which create the demo users: ready once mia gets in.
   for _ in $(seq 1 240); do
-    grep -q "Started CrmflowApplication" "$workdir/app.log" && return 0
+    grep -q "Started CrmflowApplication" "$workdir/app.log" \
+      && [ "$(curl -s -o /dev/null -w '%{http_code}' -u mia:mia "http://127.0.0.1:$port/api/leads?limit=1")" = 200 ] && return 0
     kill -0 "$app_pid" 2>/dev/null || break
     sleep 1
   done

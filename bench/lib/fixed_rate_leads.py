@@ -6,7 +6,8 @@ POSTs a new lead to http://127.0.0.1:<port>/api/leads at a fixed rate, whether o
 request was *due*, so a server that falls behind shows it in the latency instead of in a lower request rate.
 Every lead is new: its externalId, email, phone and company are unique, so de-duplication never merges two.
 
-While the load runs, the heap after a full GC is sampled with jcmd/jstat every --heap-every seconds. Exit status 0 only
+While the load runs, a full GC is forced (jcmd GC.run) every --heap-every seconds and the heap after it is read from
+the JVM's GC log. Exit status 0 only
 if every request got 201 and the mean heap after GC of the last third of the run is at most 20 % + 8 MB above the
 mean of the first third. Stops by itself: --warmup + --seconds of sending, then at most --timeout for the last answers.
 """
@@ -15,6 +16,7 @@ import base64
 import http.client
 import json
 import math
+import re
 import subprocess
 import sys
 import threading
@@ -76,17 +78,19 @@ class Client:
             return None, f"{type(failure).__name__}: {failure}"
 
 
-def heap_after_gc_mb(pid):
-    """Full GC (jcmd GC.run), then the used heap from jstat: survivor + eden + old, whatever the collector."""
-    started = time.monotonic()
-    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, capture_output=True, timeout=60)
-    gc_seconds = time.monotonic() - started
-    lines = subprocess.run(["jstat", "-gc", str(pid)], check=True, capture_output=True, text=True, timeout=60).stdout.split("\n")
-    columns = dict(zip(lines[0].split(), lines[1].split()))
-    used_kb = sum(float(columns[name]) for name in ("S0U", "S1U", "EU", "OU"))
+FULL_GC = re.compile(r"Pause Full \(Diagnostic Command\) (\d+)([KMG])->(\d+)([KMG])\(\d+[KMG]\) ([\d.]+)ms")
+UNIT_MB = {"K": 1 / 1024, "M": 1, "G": 1024}
+
+
+def heap_after_gc_mb(pid, gc_log):
+    """A full GC (jcmd GC.run), read back from the JVM's own GC log (-Xlog:gc): heap after it and its pause."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, capture_output=True, timeout=120)
+    with open(gc_log) as log:
+        full = [match for match in map(FULL_GC.search, log) if match]
+    after_mb = int(full[-1].group(3)) * UNIT_MB[full[-1].group(4)]
     with open(f"/proc/{pid}/status") as status:
         rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
-    return used_kb / 1024, rss_kb / 1024, gc_seconds
+    return after_mb, rss_kb / 1024, float(full[-1].group(5)) / 1000
 
 
 def percentile(sorted_values, p):
@@ -105,6 +109,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--pid", type=int, required=True, help="the application's JVM, for the heap samples")
+    parser.add_argument("--gc-log", required=True, help="that JVM's -Xlog:gc file")
     parser.add_argument("--rate", type=float, default=20.0, help="leads per second")
     parser.add_argument("--seconds", type=int, default=300, help="measured duration")
     parser.add_argument("--warmup", type=int, default=30, help="seconds at the same rate before measuring")
@@ -130,10 +135,10 @@ def main():
         for k in range(options.seconds // options.heap_every + 1):
             at = measure_start + k * options.heap_every
             time.sleep(max(0.0, at - time.monotonic()))
-            used, rss, gc_seconds = heap_after_gc_mb(options.pid)
+            used, rss, gc_seconds = heap_after_gc_mb(options.pid, options.gc_log)
             heap.append({"t_s": round(time.monotonic() - measure_start, 1), "heap_after_gc_mb": round(used, 1),
-                         "rss_mb": round(rss, 1), "gc_run_s": round(gc_seconds, 3)})
-            print(f"heap t={heap[-1]['t_s']:.0f}s after GC {used:.1f} MB, RSS {rss:.0f} MB (GC.run {gc_seconds:.2f} s)", flush=True)
+                         "rss_mb": round(rss, 1), "full_gc_pause_s": round(gc_seconds, 3)})
+            print(f"heap t={heap[-1]['t_s']:.0f}s after full GC {used:.1f} MB (pause {gc_seconds:.2f} s), RSS {rss:.0f} MB", flush=True)
 
     start = time.monotonic()
     measure_start = start + options.warmup
