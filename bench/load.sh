@@ -32,6 +32,8 @@ bench_start "$workdir" "$port" "$db" "${jvm[@]}" "-Xlog:gc:file=$workdir/gc.log"
   --logging.level.io.crmflow=INFO
 echo "application up ($(grep -o 'Started CrmflowApplication in [0-9.]* seconds' "$workdir/app.log"))"
 bench_sales_team "$db"
+db_bytes() { psql_db -c "select pg_database_size(current_database())"; }
+db_before=$(db_bytes)
 
 (while sleep 60; do echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; done) &
 load_watch=$!
@@ -48,6 +50,8 @@ leads=$(psql_db -c "select count(*) from leads")
 printf 'JVM CPU during warm-up + run: %.0f s in %.0f s = %.2f of %s CPUs, %.1f ms per lead created\n' "$cpu_s" "$wall_s" \
   "$(echo "$cpu_s / $wall_s" | bc -l)" "$(nproc)" "$(echo "$cpu_s * 1000 / $leads" | bc -l)"
 echo "leads in the database: $leads; by status: $(psql_db -c "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from leads group by status order by 1) s")"
+printf 'database: %.0f MB before, %.0f MB after: %.1f kB per lead (crmflow rows, Camunda runtime and history, indexes)\n' \
+  "$(echo "$db_before / 1048576" | bc -l)" "$(echo "$(db_bytes) / 1048576" | bc -l)" "$(echo "($(db_bytes) - $db_before) / 1024 / $leads" | bc -l)"
 echo "process instances running: $(psql_db -c "select count(*) from act_ru_execution where parent_id_ is null");" \
   "jobs due now: $(psql_db -c "select count(*) from act_ru_job where duedate_ <= now() and retries_ > 0")"
 echo "ERROR lines in the application log: $(grep -c ' ERROR ' "$workdir/app.log" || true) (log kept in /tmp/$db.log, report in /tmp/$db.json)"
