@@ -52,6 +52,8 @@ printf 'JVM CPU during warm-up + run: %.0f s in %.0f s = %.2f of %s CPUs, %.1f m
 echo "leads in the database: $leads; by status: $(psql_db -c "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from leads group by status order by 1) s")"
 printf 'database: %.0f MB before, %.0f MB after: %.1f kB per lead (crmflow rows, Camunda runtime and history, indexes)\n' \
   "$(echo "$db_before / 1048576" | bc -l)" "$(echo "$(db_bytes) / 1048576" | bc -l)" "$(echo "($(db_bytes) - $db_before) / 1024 / $leads" | bc -l)"
+echo "largest tables: $(psql_db -c "select string_agg(relname || ' ' || pg_size_pretty(bytes), ', ') from (select relname,
+  pg_total_relation_size(oid) bytes from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace order by 2 desc limit 6) t")"
 echo "process instances running: $(psql_db -c "select count(*) from act_ru_execution where parent_id_ is null");" \
   "jobs due now: $(psql_db -c "select count(*) from act_ru_job where duedate_ <= now() and retries_ > 0")"
 echo "ERROR lines in the application log: $(grep -c ' ERROR ' "$workdir/app.log" || true) (log kept in /tmp/$db.log, report in /tmp/$db.json)"
