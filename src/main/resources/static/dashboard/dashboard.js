@@ -231,9 +231,18 @@
       translate();
       refresh();
     });
-    $('logout').addEventListener('click', async () => {
-      await fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: { [viewer.csrfHeader]: viewer.csrfToken } });
-      window.location.assign('/login?logout');
+    // A real form post, not fetch: with Keycloak, logging out continues at Keycloak's end-session page.
+    $('logout').addEventListener('click', () => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = '/logout';
+      const token = document.createElement('input');
+      token.type = 'hidden';
+      token.name = viewer.csrfParameter;
+      token.value = viewer.csrfToken;
+      form.appendChild(token);
+      document.body.appendChild(form);
+      form.submit();
     });
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
     await refresh();

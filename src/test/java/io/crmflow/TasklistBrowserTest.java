@@ -2,13 +2,10 @@ package io.crmflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * Sales staff work their tasks in the real Tasklist, in Debian's headless Chromium: log in, find the task in
@@ -16,12 +13,6 @@ import org.junit.jupiter.api.TestInfo;
  * moves on. Runs with {@code ./mvnw verify -Pbrowser}. The whole lead to cash is walked in {@link LeadToCashBrowserTest}.
  */
 class TasklistBrowserTest extends ChromiumIntegrationTest {
-
-    /** A picture of the page after each test, to see what the browser saw when one fails. */
-    @AfterEach
-    void screenshot(TestInfo test) throws IOException {
-        chromium.screenshot(test.getTestMethod().orElseThrow().getName());
-    }
 
     @Test
     void repCompletesTheContactFormInTasklist() {

@@ -27,7 +27,10 @@ class LeadAccess {
     }
 
     Viewer viewer(Authentication authentication) {
-        CurrentUser user = CurrentUser.of(authentication);
+        return viewer(CurrentUser.of(authentication));
+    }
+
+    Viewer viewer(CurrentUser user) {
         Set<Region> managed = team.regionsManagedBy(user);
         Set<Region> repRegions = user.isIn(CrmflowGroup.SALES_REP)
                 ? team.rep(user.userId()).map(SalesRep::regions).orElse(Set.of())

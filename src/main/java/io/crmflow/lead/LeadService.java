@@ -97,8 +97,9 @@ public class LeadService {
         variables.put("leadId", id);
         variables.put("leadName", submitted.name().trim());
         variables.put("company", submitted.company());
-        variables.put("email", submitted.email());
-        variables.put("phone", submitted.phone());
+        // Masked: readers of the task's form who may see them in full get them from ContactDetailsInTaskForms.
+        variables.put(ContactDetailsInTaskForms.EMAIL, LeadAccess.maskEmail(submitted.email()));
+        variables.put(ContactDetailsInTaskForms.PHONE, LeadAccess.maskPhone(submitted.phone()));
         variables.put("source", submitted.source().name());
         variables.put("region", submitted.region().name());
         variables.put("regionManager", regionManager(submitted.region()));

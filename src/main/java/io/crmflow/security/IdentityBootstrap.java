@@ -1,6 +1,7 @@
 package io.crmflow.security;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,12 +19,23 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the groups of SPEC §2 (when the identity store is Camunda's own) and grants each group what its work
- * needs: which webapps it may open, and for process designers the right to deploy. Idempotent on every start.
+ * Creates the groups of SPEC §2 (when the identity store is Camunda's own) and gives each group exactly what its work
+ * needs: which webapps it may open, and for process designers the right to deploy. On every start, and idempotent:
+ * the webapp grants and the grants on all resources of a type ({@code *}) of these groups are crmflow's, so what an
+ * earlier version granted beyond that (Cockpit for gm, rules owners and designers; designers' reading and working every
+ * process instance and task) is revoked. Grants an administrator made on one particular resource are left alone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityBootstrap implements ApplicationRunner {
+
+    /** A grant to a group: {@code permissions} on {@code resource} {@code resourceId}. */
+    record Grant(Resource resource, String resourceId, Permission... permissions) {
+
+        boolean sameTarget(Authorization authorization) {
+            return authorization.getResourceType() == resource.resourceType() && authorization.getResourceId().equals(resourceId);
+        }
+    }
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -42,39 +54,60 @@ class IdentityBootstrap implements ApplicationRunner {
                 group.setType(crmflowGroup == CrmflowGroup.CAMUNDA_ADMIN ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
                 identityService.saveGroup(group);
             }
-            for (String webapp : crmflowGroup.webapps()) {
-                grant(crmflowGroup, Resources.APPLICATION, webapp, Permissions.ACCESS);
+            if (crmflowGroup == CrmflowGroup.CAMUNDA_ADMIN) {
+                for (Resources resource : Resources.values()) {
+                    grantIfMissing(crmflowGroup, new Grant(resource, Authorization.ANY, Permissions.ALL));
+                }
+            } else {
+                reconcile(crmflowGroup, grants(crmflowGroup));
             }
-            if (crmflowGroup != CrmflowGroup.CAMUNDA_ADMIN) {
-                // Tasklist shows process names and forms of the definitions behind a person's tasks.
-                grant(crmflowGroup, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-            }
-        }
-        Map<Resource, Permission[]> designer = Map.of(
-                Resources.DEPLOYMENT, new Permission[] {Permissions.CREATE, Permissions.READ, Permissions.DELETE},
-                Resources.PROCESS_DEFINITION, new Permission[] {Permissions.ALL},
-                Resources.DECISION_DEFINITION, new Permission[] {Permissions.ALL},
-                Resources.DECISION_REQUIREMENTS_DEFINITION, new Permission[] {Permissions.ALL},
-                Resources.PROCESS_INSTANCE, new Permission[] {Permissions.READ});
-        designer.forEach((resource, permissions) -> grant(CrmflowGroup.PROCESS_DESIGNER, resource, Authorization.ANY, permissions));
-        for (Resources resource : Resources.values()) {
-            grant(CrmflowGroup.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
         }
     }
 
-    private void grant(CrmflowGroup group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group.id()).resourceType(resource).resourceId(resourceId).count() > 0;
+    /** What a group other than the administrators may do in the engine and its webapps. */
+    private static List<Grant> grants(CrmflowGroup group) {
+        List<Grant> grants = new ArrayList<>();
+        for (String webapp : group.webapps()) {
+            grants.add(new Grant(Resources.APPLICATION, webapp, Permissions.ACCESS));
+        }
+        // Tasklist shows process names and forms of the definitions behind a person's tasks.
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
+        if (group == CrmflowGroup.PROCESS_DESIGNER) {
+            // Camunda Modeler deploys through /engine-rest/deployment/create; reading instances, tasks or their
+            // variables is not part of designing (Cockpit is the administrators').
+            grants.add(new Grant(Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE));
+            grants.add(new Grant(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ));
+            grants.add(new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ));
+        }
+        return grants;
+    }
+
+    private void reconcile(CrmflowGroup group, List<Grant> wanted) {
+        List<Authorization> managed = authorizationService.createAuthorizationQuery().groupIdIn(group.id())
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream()
+                .filter(authorization -> authorization.getResourceType() == Resources.APPLICATION.resourceType()
+                        || Authorization.ANY.equals(authorization.getResourceId()))
+                .toList();
+        for (Authorization authorization : managed) {
+            wanted.stream().filter(grant -> grant.sameTarget(authorization)).findFirst().ifPresentOrElse(grant -> {
+                authorization.setPermissions(grant.permissions());
+                authorizationService.saveAuthorization(authorization);
+            }, () -> authorizationService.deleteAuthorization(authorization.getId()));
+        }
+        wanted.forEach(grant -> grantIfMissing(group, grant));
+    }
+
+    private void grantIfMissing(CrmflowGroup group, Grant grant) {
+        boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(group.id()).authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(grant.resource()).resourceId(grant.resourceId()).count() > 0;
         if (exists) {
             return;
         }
         Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         authorization.setGroupId(group.id());
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+        authorization.setPermissions(grant.permissions());
         authorizationService.saveAuthorization(authorization);
     }
 }

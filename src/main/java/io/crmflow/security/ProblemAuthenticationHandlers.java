@@ -22,15 +22,24 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
+    private final String challenge;
+    private final String howToAuthenticate;
 
-    ProblemAuthenticationHandlers(ObjectMapper json) {
+    /** {@code challenge}: the {@code WWW-Authenticate} header of a 401; {@code howToAuthenticate}: its detail. */
+    ProblemAuthenticationHandlers(ObjectMapper json, String challenge, String howToAuthenticate) {
         this.json = json;
+        this.challenge = challenge;
+        this.howToAuthenticate = howToAuthenticate;
+    }
+
+    static ProblemAuthenticationHandlers httpBasic(ObjectMapper json) {
+        return new ProblemAuthenticationHandlers(json, "Basic realm=\"crmflow\"", "Authentication required: use HTTP Basic with a crmflow user");
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"crmflow\"");
-        write(response, HttpStatus.UNAUTHORIZED, "Authentication required: use HTTP Basic with a crmflow user", request);
+        response.setHeader("WWW-Authenticate", challenge);
+        write(response, HttpStatus.UNAUTHORIZED, howToAuthenticate, request);
     }
 
     @Override

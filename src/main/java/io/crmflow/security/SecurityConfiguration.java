@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -18,66 +17,64 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three chains. The API, the REST engine, OpenAPI and the actuator: stateless HTTP Basic, everything but health needs a
- * user. The dashboard: form login and a session. The Camunda webapps: they run their own login, session and CSRF
- * protection, which the last chain leaves to them.
+ * Three chains; how a caller signs in to each is the {@link SignIn} of the active profile. The API, the REST engine,
+ * OpenAPI and the actuator: stateless, everything but health needs a user. The dashboard: a session, CSRF protection
+ * and a strict content security policy. The Camunda webapps: they run their own session and CSRF protection, which the
+ * last chain leaves to them.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService, ObjectMapper json) throws Exception {
-        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
+    SecurityFilterChain apiChain(HttpSecurity http, SignIn signIn, IdentityService identityService, ObjectMapper json) throws Exception {
+        ProblemAuthenticationHandlers problems = signIn.problems();
         // Path matchers independent of Spring MVC: /engine-rest is served by Camunda's Jersey servlet, which MVC matchers miss.
         http.securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         .anyRequest().authenticated())
-                .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService)))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
                 .addFilterAfter(new EngineRestQueryBodyFilter(json), EngineAuthenticationFilter.class);
+        signIn.api(http);
         return http.build();
     }
 
     /** Used by Spring Security's firewall, in front of both chains. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
-        return new ProblemAuthenticationHandlers(json);
+    RequestRejectedHandler requestRejectedHandler(SignIn signIn) {
+        return signIn.problems();
     }
 
-    private static RequestMatcher paths(String... patterns) {
+    static RequestMatcher paths(String... patterns) {
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(Arrays.stream(patterns).map(pattern -> (RequestMatcher) builder.matcher(pattern)).toList());
     }
 
     /**
-     * The managers' dashboard: a login form and a session, like the webapps, against the same Camunda users; its data
-     * comes from {@code /dashboard/data/**} under the same session. CSRF protection stays on (the login form posts).
+     * The managers' dashboard: a session, like the webapps, for the same users; its data comes from
+     * {@code /dashboard/data/**} under the same session. CSRF protection stays on (log-in and log-out post).
      */
     @Bean
     @Order(2)
-    SecurityFilterChain dashboardChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain dashboardChain(HttpSecurity http, SignIn signIn) throws Exception {
         http.securityMatcher(paths("/dashboard", "/dashboard/**", "/login", "/logout"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService)))
-                .formLogin(form -> form.defaultSuccessUrl("/dashboard", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
+        signIn.dashboard(http);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
+    SecurityFilterChain webappChain(HttpSecurity http, SignIn signIn) throws Exception {
+        http.csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        signIn.webapps(http);
         return http.build();
     }
 }

@@ -106,6 +106,12 @@ class DashboardBrowserTest extends ChromiumIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#drilldown-table img, #drilldown-table script"))).isEmpty();
         assertThat(browser.executeScript("return window.__xss === undefined;")).isEqualTo(true);
         chromium.screenshot("dashboard-markup-as-text");
+
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        browser.get("http://localhost:" + port + "/dashboard");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElements(By.id("username"))).as("logged out: the dashboard asks for a login again").isNotEmpty();
     }
 
     /** A fresh session: the dashboard sends a stranger to its login form. */

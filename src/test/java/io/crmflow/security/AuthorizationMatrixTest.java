@@ -81,6 +81,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
             // ---- audit: administrators
             "admin | GET   | /api/audit?entity=lead                     | none                      | 200",
             "mia   | GET   | /api/audit?entity=lead                     | none                      | 403",
+            // ---- the history of one record: managers who may see it (else 404, like the record); reps never
+            "mia   | GET   | /api/audit?entity=lead&id={LEAD_ALICE}     | none                      | 200",
+            "noah  | GET   | /api/audit?entity=lead&id={LEAD_ALICE}     | none                      | 404",
+            "alice | GET   | /api/audit?entity=lead&id={LEAD_ALICE}     | none                      | 403",
+            "mia   | GET   | /api/audit?entity=opportunity&id={OPP_CHEN} | none                     | 200",
+            "noah  | GET   | /api/audit?entity=opportunity&id={OPP_CHEN} | none                     | 404",
+            "mia   | GET   | /api/audit?entity=opportunity&entityId={OPP_CHEN}&id=1 | none          | 400",
+            "lily  | GET   | /api/audit?entity=ticket&id={TICKET_OF_ALICES_CUSTOMER} | none         | 200",
+            "mia   | GET   | /api/audit?entity=ticket&id={TICKET_OF_ALICES_CUSTOMER} | none         | 404",
+            "mia   | GET   | /api/audit?entity=sales_rep&id=alice       | none                      | 403",
             "alice | GET   | /api/audit/verify                          | none                      | 403",
             // ---- team: a manager edits the reps of their regions
             "mia   | PUT   | /api/team/reps/frank                       | {\"regions\":[\"EAST\"],\"productLines\":[\"DEVICES\"],\"industries\":[\"HOSPITAL\"],\"capacity\":10,\"active\":true} | 200",
