@@ -62,20 +62,30 @@ class Client:
             "Authorization": "Basic " + base64.b64encode(user.encode()).decode(),
         }
         self.local = threading.local()
+        self.reconnects = 0
+        self.reconnects_lock = threading.Lock()
 
     def post(self, body):
-        connection = getattr(self.local, "connection", None)
-        if connection is None:
-            connection = self.local.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
-        try:
-            connection.request("POST", "/api/leads", body=json.dumps(body).encode(), headers=self.headers)
-            response = connection.getresponse()
-            text = response.read()
-            return response.status, text[:300].decode(errors="replace")
-        except (OSError, http.client.HTTPException) as failure:
-            connection.close()
-            self.local.connection = None
-            return None, f"{type(failure).__name__}: {failure}"
+        while True:
+            connection = getattr(self.local, "connection", None)
+            reused = connection is not None
+            if connection is None:
+                connection = self.local.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+            try:
+                connection.request("POST", "/api/leads", body=json.dumps(body).encode(), headers=self.headers)
+                response = connection.getresponse()
+                text = response.read()
+                return response.status, text[:300].decode(errors="replace")
+            except (OSError, http.client.HTTPException) as failure:
+                connection.close()
+                self.local.connection = None
+                # A kept-alive connection that the server closed while it was idle fails on its next use, before the
+                # server read anything: that request goes again, once, on a new connection. (Were it delivered twice,
+                # the second answer would be 200 for the same externalId and count as an error.)
+                if not (reused and isinstance(failure, (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected))):
+                    return None, f"{type(failure).__name__}: {failure}"
+                with self.reconnects_lock:
+                    self.reconnects += 1
 
 
 FULL_GC = re.compile(r"Pause Full \(Diagnostic Command\) (\d+)([KMG])->(\d+)([KMG])\(\d+[KMG]\) ([\d.]+)ms")
@@ -185,6 +195,7 @@ def main():
         "throughput_per_s": round(len(ok) / max(options.seconds, last_answer), 2),
         "latency": summary([r[1] for r in ok]), "per_minute": per_minute,
         "worst_send_lag_ms": round(worst_send_lag * 1000, 1), "sending_took_s": round(sending_ended - start, 1),
+        "stale_connections_replaced": client.reconnects,
         "error_samples": [{"status": r[2], "detail": r[3]} for r in (warmup_errors + errors)[:5]],
         "heap": heap, "heap_first_third_mean_mb": round(first_mean, 1), "heap_last_third_mean_mb": round(last_mean, 1),
         "heap_bound_mb": round(heap_bound, 1), "heap_ok": heap_ok,
@@ -199,7 +210,8 @@ def main():
     print(f"RESULT rate={options.rate:g}/s seconds={options.seconds} sent={report['sent']} created={len(ok)} "
           f"throughput={report['throughput_per_s']}/s p50_ms={latency['p50_ms']:.0f} p90_ms={latency['p90_ms']:.0f} "
           f"p99_ms={latency['p99_ms']:.0f} max_ms={latency['max_ms']:.0f} errors={report['errors']} "
-          f"(warm-up errors {len(warmup_errors)}) worst_send_lag_ms={report['worst_send_lag_ms']}")
+          f"(warm-up errors {len(warmup_errors)}) worst_send_lag_ms={report['worst_send_lag_ms']} "
+          f"stale_connections_replaced={client.reconnects}")
     print(f"HEAP after GC: first third {first_mean:.1f} MB, last third {last_mean:.1f} MB, bound "
           f"{HEAP_GROWTH_FACTOR:.2f} × first + {HEAP_GROWTH_SLACK_MB:g} MB = {heap_bound:.1f} MB: {'ok' if heap_ok else 'EXCEEDED'}")
     for sample in report["error_samples"]:
