@@ -28,11 +28,7 @@ if [ "$scoring" = camunda-dmn ]; then  # the bench process is deployed once the 
   for _ in $(seq 1 120); do grep -q "bench-camunda-dmn: deployed" "$workdir/app.log" && break; sleep 1; done
 fi
 echo "scoring: $scoring; application up ($(grep -o 'Started CrmflowApplication in [0-9.]* seconds' "$workdir/app.log"))"
-# A sales team big enough that leads keep being assigned (the 6 demo reps are full after ~100 leads and everything
-# else would go to the pool): 96 reps, 24 per region, every product line and industry, capacity far above the run.
-psql_db -c "insert into sales_rep (user_id, regions, product_lines, industries, capacity)
-  select 'bench' || g, (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1], 'OTC,PRESCRIPTION,DEVICES,CONSUMABLES',
-         'HOSPITAL,PHARMACY,CLINIC,DISTRIBUTOR', 1000000 from generate_series(1, 96) g"
+bench_sales_team "$db"
 psql_db -c "create table bench_insert (id bigserial primary key, v double precision not null, at timestamptz not null default now())"
 printf 'insert into bench_insert (v) values (random());\n' > "$workdir/insert.sql"
 

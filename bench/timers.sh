@@ -24,9 +24,7 @@ psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create datab
 bench_start "$workdir" "$port" "$db" "${jvm[@]}" -- --spring.profiles.active=postgres,bench-timers --logging.level.root=WARN \
   --logging.level.io.crmflow=INFO --crmflow.bench.timers.count="$count" --crmflow.bench.timers.first-due-seconds="$first" \
   --crmflow.bench.timers.spread-seconds="$spread" "$@"
-psql_db -c "insert into sales_rep (user_id, regions, product_lines, industries, capacity)
-  select 'bench' || g, (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1], 'OTC,PRESCRIPTION,DEVICES,CONSUMABLES',
-         'HOSPITAL,PHARMACY,CLINIC,DISTRIBUTOR', 1000000 from generate_series(1, 96) g"
+bench_sales_team "$db"
 for _ in $(seq 1 60); do grep -q "bench-timers: creating" "$workdir/app.log" && break; sleep 1; done
 t0=$(date +%s)   # ≈ when the first due time was fixed (creation starts right after)
 grep -o "bench-timers: creating.*" "$workdir/app.log"

@@ -38,8 +38,10 @@ bench_start() {
     --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     "${args[@]}" > "$workdir/app.log" 2>&1) &
   app_pid=$!
+  # Spring logs "Started" before the application runners, which create the demo users: ready once mia gets in.
   for _ in $(seq 1 240); do
-    grep -q "Started CrmflowApplication" "$workdir/app.log" && return 0
+    grep -q "Started CrmflowApplication" "$workdir/app.log" \
+      && [ "$(curl -s -o /dev/null -w '%{http_code}' -u mia:mia "http://127.0.0.1:$port/api/leads?limit=1")" = 200 ] && return 0
     kill -0 "$app_pid" 2>/dev/null || break
     sleep 1
   done
@@ -53,6 +55,15 @@ bench_stop() {
     kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
   fi
   app_pid=
+}
+
+# bench_sales_team <database>: a team big enough that leads keep being assigned (the 6 demo reps are full after ~100
+# leads and everything else would go to the pool): 96 reps, 24 per region, every product line and industry, capacity
+# far above any run.
+bench_sales_team() {
+  psql -h 127.0.0.1 -U postgres -d "$1" -v ON_ERROR_STOP=1 -qc "insert into sales_rep (user_id, regions, product_lines, industries, capacity)
+    select 'bench' || g, (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1], 'OTC,PRESCRIPTION,DEVICES,CONSUMABLES',
+           'HOSPITAL,PHARMACY,CLINIC,DISTRIBUTOR', 1000000 from generate_series(1, 96) g"
 }
 
 bench_conditions() {
