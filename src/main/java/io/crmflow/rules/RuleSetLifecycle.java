@@ -106,6 +106,21 @@ class RuleSetLifecycle {
         return Optional.of(switchTo(store(files, current, actor).version(), Action.ACTIVATE, actor));
     }
 
+    /**
+     * Serves the version the database says is active, if this node serves another one: on a cluster, an activation or
+     * rollback is made on one node and read by the others from the shared database ({@link RuleSetFollower}).
+     *
+     * @return the version now served here, if it changed
+     */
+    synchronized Optional<RuleSetVersion> followActiveVersion() {
+        RuleSetVersion stored = activeVersion();
+        if (stored.version().equals(active.current().version())) {
+            return Optional.empty();
+        }
+        active.activate(compiler.compile(versions.files(stored.id())));
+        return Optional.of(stored);
+    }
+
     private Stored store(Collection<RuleFile> files, RuleSetVersion base, String actor) {
         String hash = RuleSetCompiler.versionOf(files);
         Optional<RuleSetVersion> known = versions.findByHash(hash);

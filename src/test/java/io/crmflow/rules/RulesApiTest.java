@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ class RulesApiTest extends IntegrationTest {
 
     @Autowired
     ActiveRuleSet activeRuleSet;
+
+    @Autowired
+    RuleSetVersions versions;
+
+    @Autowired
+    RuleSetFollower follower;
 
     private JsonNode original;
 
@@ -125,6 +132,29 @@ class RulesApiTest extends IntegrationTest {
             assertThat(entry.get("toVersion")).isEqualTo(original.get("id"));
             assertThat(entry.get("toHash")).isEqualTo(original.get("version"));
         });
+    }
+
+    /** On a cluster, another node activates a version: this node serves it at its next look at the database. */
+    @Test
+    void aVersionActivatedOnAnotherNodeIsServedHereToo() {
+        JsonNode candidate = upload("rui", activeScoreTable(REFERRAL_POINTS, "<outputEntry id=\"SourcePoints_Row1_Out\"><text>20</text></outputEntry>")).getBody();
+        // What the other node's activation leaves in the shared database; this node has not been told.
+        versions.activate(candidate.get("id").asLong(), "rui", Instant.now());
+        assertThat(activeRuleSet.current().version()).isEqualTo(original.get("version").asText());
+
+        follower.follow();
+
+        assertThat(activeRuleSet.current().version()).isEqualTo(candidate.get("version").asText());
+        long lead = submitLead("REFERRAL");
+        assertThat(score(lead)).isEqualTo(60);
+        assertThat(decisions(lead).get(0).get("ruleSetVersion").asText()).isEqualTo(candidate.get("version").asText());
+        follower.follow();
+        assertThat(activeRuleSet.current().version()).as("nothing to follow twice").isEqualTo(candidate.get("version").asText());
+
+        // Back the same way (an API activation here would add to the audit trail that rollbacks walk).
+        versions.activate(original.get("id").asLong(), "rui", Instant.now());
+        follower.follow();
+        assertThat(score(submitLead("REFERRAL"))).isEqualTo(80);
     }
 
     @Test
