@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
+import io.crmflow.audit.AuditedRecords;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -44,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Contracts made from approved quotes and their approval (SPEC §3.7), carried by the {@code contract-approval} process. */
 @Service
 @RetriedOnConcurrentChange
-public class ContractService {
+public class ContractService implements AuditedRecords {
 
     public static final String PROCESS_KEY = "contract-approval";
     static final String APPROVAL_TASK = "Task_ApproveContract";
@@ -364,5 +365,16 @@ public class ContractService {
 
     /** What a contract's PDF shows: the contract, its opportunity and the quote it is made from. */
     record ContractDocument(Contract contract, Opportunity opportunity, Quote quote) {
+    }
+
+    /** A contract's audit history (payments included) is readable to whoever may see the contract. */
+    @Override
+    public String entity() {
+        return "contract";
+    }
+
+    @Override
+    public void requireVisible(long id, Authentication caller) {
+        visible(id, caller);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.crmflow.audit.AuditedRecords;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Opportunities and their way through the stages of SPEC §3.5, carried by the {@code opportunity} process. */
 @Service
 @RetriedOnConcurrentChange
-public class OpportunityService {
+public class OpportunityService implements AuditedRecords {
 
     public static final String PROCESS_KEY = "opportunity";
     static final String STAGE_TASK = "Task_AdvanceStage";
@@ -322,5 +323,16 @@ public class OpportunityService {
         if (value != null && !value.toString().isBlank()) {
             text.append(text.isEmpty() ? "" : "; ").append(label).append(": ").append(value);
         }
+    }
+
+    /** An opportunity's audit history is readable to whoever may see the opportunity. */
+    @Override
+    public String entity() {
+        return "opportunity";
+    }
+
+    @Override
+    public void requireVisible(long id, Authentication caller) {
+        visibleTo(id, caller);
     }
 }

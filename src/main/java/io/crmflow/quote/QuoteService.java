@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
+import io.crmflow.audit.AuditedRecords;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -39,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Quotes of an opportunity in PROPOSAL and their discount approval (SPEC §3.6), carried by the {@code quote-approval} process. */
 @Service
-public class QuoteService {
+public class QuoteService implements AuditedRecords {
 
     public static final String PROCESS_KEY = "quote-approval";
 
@@ -305,5 +306,16 @@ public class QuoteService {
 
     /** What a quote's PDF shows: the quote and the opportunity it is for. */
     record QuoteDocument(Quote quote, Opportunity opportunity) {
+    }
+
+    /** A quote's audit history is readable to whoever may see its opportunity. */
+    @Override
+    public String entity() {
+        return "quote";
+    }
+
+    @Override
+    public void requireVisible(long id, Authentication caller) {
+        visible(get(id).opportunityId(), id, caller);
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
+import io.crmflow.audit.AuditedRecords;
 import io.crmflow.calendar.BusinessCalendar;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
@@ -31,6 +32,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @RetriedOnConcurrentChange
-public class TicketService {
+public class TicketService implements AuditedRecords {
 
     public static final String PROCESS_KEY = "service-ticket";
     static final String L2_TASK = "Task_HandleTicketL2";
@@ -579,5 +581,16 @@ public class TicketService {
     private String shown(Instant instant) {
         ZoneId zone = policies.calendarOf(false).zone();
         return SHOWN.format(instant.atZone(zone));
+    }
+
+    /** A ticket's audit history is readable to whoever may see the ticket. */
+    @Override
+    public String entity() {
+        return "ticket";
+    }
+
+    @Override
+    public void requireVisible(long id, Authentication caller) {
+        visible(id, TicketActor.of(caller));
     }
 }
