@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.aopalliance.intercept.MethodInterceptor;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.aopalliance.intercept.MethodInvocation;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.aop.Advisor;
@@ -32,7 +33,6 @@ class ConcurrentChangeRetry implements MethodInterceptor {
     private static final long BASE_PAUSE_MILLIS = 20;
     /** PostgreSQL: serialization failure, deadlock detected. */
     private static final Set<String> RACE_STATES = Set.of("40001", "40P01");
-    private static final int MAX_CAUSES = 32;
 
     /** An infrastructure advisor: the only kind Spring Boot's proxy creator applies when AspectJ is not on the class path. */
     @Bean
@@ -62,13 +62,8 @@ class ConcurrentChangeRetry implements MethodInterceptor {
     }
 
     static boolean lostARace(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && RACE_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(failure).stream().anyMatch(cause -> cause instanceof OptimisticLockingException
+                || cause instanceof ConcurrencyFailureException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && RACE_STATES.contains(sql.getSQLState()));
     }
 }

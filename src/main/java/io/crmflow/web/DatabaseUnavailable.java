@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,30 +29,26 @@ final class DatabaseUnavailable {
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
     /** SQL class 08: connection exceptions (refused, broken, closed). */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
-    /** Bounds the walk through a cause chain that might loop. */
-    private static final int MAX_CAUSES = 32;
 
     private DatabaseUnavailable() {
     }
 
     static boolean isCause(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            // Commit or rollback failed in JDBC: the connection is gone (Hikari has already closed a connection the server cut,
-            // so its "Connection is closed" carries no SQL state).
-            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS) || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
-                return true;
-            }
+        return ExceptionUtils.getThrowableList(failure).stream().anyMatch(DatabaseUnavailable::meansUnreachable);
+    }
+
+    private static boolean meansUnreachable(Throwable cause) {
+        if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            return true;
         }
-        return false;
+        // Commit or rollback failed in JDBC: the connection is gone (Hikari has already closed a connection the server cut,
+        // so its "Connection is closed" carries no SQL state).
+        if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
+            return true;
+        }
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS) || UNAVAILABLE_STATES.contains(sql.getSQLState()));
     }
 
     static ProblemDetail problem() {

@@ -2,6 +2,7 @@ package io.crmflow.web;
 
 import java.io.IOException;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -15,12 +16,7 @@ class RequestTooLargeException extends IOException {
     }
 
     static boolean isCause(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestTooLargeException) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.indexOfType(error, RequestTooLargeException.class) >= 0;
     }
 
     static ProblemDetail problem() {
