@@ -3,7 +3,6 @@ package io.crmflow.cluster;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * One crmflow node: the real application ({@code io.crmflow.CrmflowApplication}, profile {@code postgres}) in a JVM of
@@ -45,7 +46,7 @@ final class CrmflowNode implements AutoCloseable {
      * for every job, so a test can tell which node fired a timer.
      */
     static CrmflowNode start(String name, String jdbcUrl, Path rulesDirectory, List<String> arguments) {
-        int port = freePort();
+        int port = TestSocketUtils.findAvailableTcpPort();
         try {
             Files.createDirectories(LOGS);
             Path log = LOGS.resolve(name + ".log").toAbsolutePath();
@@ -160,13 +161,5 @@ final class CrmflowNode implements AutoCloseable {
         return Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.crmflow.security;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A real Keycloak for the tests: the {@code keycloak-quarkus-dist} zip from Maven Central that the {@code keycloak}
@@ -39,9 +40,9 @@ final class KeycloakServer implements AutoCloseable {
         deleteRecursively(data);
         Files.createDirectories(data.resolve("import"));
         Files.copy(REALM, data.resolve("import").resolve(REALM.getFileName()));
-        int port = freePort();
+        int port = TestSocketUtils.findAvailableTcpPort();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + freePort(), "--import-realm")
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + TestSocketUtils.findAvailableTcpPort(), "--import-realm")
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "keycloak.log").toFile());
         builder.environment().put("JAVA_HOME", required("crmflow.keycloak.java"));
@@ -98,12 +99,6 @@ final class KeycloakServer implements AutoCloseable {
             throw new IllegalStateException(property + " is not set: run this test with the Maven profile keycloak (mvnw verify -Pkeycloak)");
         }
         return value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -277,6 +277,14 @@ class RealKeycloakTest {
         return admin(HttpMethod.GET, "/crmflow/clients?clientId={clientId}", clientId).retrieve().body(JsonNode.class).get(0);
     }
 
+    /** crmflow-cli's representation without its ids and its mappers' ids, to create a client like it. */
+    private ObjectNode copyOfCliClient() {
+        ObjectNode client = (ObjectNode) realmClient("crmflow-cli");
+        client.remove("id");
+        ((ArrayNode) client.get("protocolMappers")).forEach(mapper -> ((ObjectNode) mapper).remove("id"));
+        return client;
+    }
+
     /** The test's own address as a redirect target of the webapp client (the realm lists http://localhost:8080). */
     private void allowRedirectsTo(String pattern) {
         ObjectNode webapp = (ObjectNode) realmClient("crmflow-webapp");
@@ -287,19 +295,15 @@ class RealKeycloakTest {
 
     /** Like crmflow-cli (same audience and group claims) but its tokens live one second. */
     private void createShortLivedClient() {
-        ObjectNode client = (ObjectNode) realmClient("crmflow-cli");
-        client.remove("id");
+        ObjectNode client = copyOfCliClient();
         client.put("clientId", "crmflow-short-lived");
         client.with("attributes").put("access.token.lifespan", "1");
-        ((ArrayNode) client.get("protocolMappers")).forEach(mapper -> ((ObjectNode) mapper).remove("id"));
         admin(HttpMethod.POST, "/crmflow/clients").body(client).retrieve().toBodilessEntity();
     }
 
     /** A realm with the same client and a user alice: its tokens look right but are signed with other keys. */
     private void createRealmWithAlice(String realm) {
-        ObjectNode client = (ObjectNode) realmClient("crmflow-cli");
-        client.remove("id");
-        ((ArrayNode) client.get("protocolMappers")).forEach(mapper -> ((ObjectNode) mapper).remove("id"));
+        ObjectNode client = copyOfCliClient();
         Map<String, Object> representation = Map.of("realm", realm, "enabled", true, "clients", List.of(client),
                 "users", List.of(Map.of("username", "alice", "enabled", true, "email", "alice@elsewhere.example", "emailVerified", true,
                         "firstName", "Alice", "lastName", "Elsewhere",
