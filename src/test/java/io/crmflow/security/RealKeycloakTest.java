@@ -51,6 +51,8 @@ import org.springframework.web.client.RestClient;
 @ActiveProfiles({"test", "keycloak"})
 class RealKeycloakTest {
 
+    private static final int SHORT_TOKEN_LIFESPAN_SECONDS = 8;
+
     private static KeycloakServer keycloak;
 
     @LocalServerPort
@@ -297,7 +299,8 @@ class RealKeycloakTest {
     private void createShortLivedClient() {
         ObjectNode client = copyOfCliClient();
         client.put("clientId", "crmflow-short-lived");
-        client.with("attributes").put("access.token.lifespan", "1");
+        // Keycloak's exp is whole seconds from a rounded-down iat, so a 1 s lifespan could end before the first call lands.
+        client.with("attributes").put("access.token.lifespan", String.valueOf(SHORT_TOKEN_LIFESPAN_SECONDS));
         admin(HttpMethod.POST, "/crmflow/clients").body(client).retrieve().toBodilessEntity();
     }
 
