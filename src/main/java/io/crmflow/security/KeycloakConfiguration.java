@@ -28,8 +28,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * community identity plugin (read-only: people and group memberships are kept in Keycloak, not in Camunda Admin),
  * Spring Security checks tokens and runs the OIDC login ({@link KeycloakSignIn}).
  * <p>
- * All Keycloak endpoints are configured here rather than discovered from the issuer, so a node starts (and serves
- * health) while Keycloak is still starting.
+ * Spring Security's Keycloak endpoints are configured here rather than discovered from the issuer, so only the identity
+ * plugin needs Keycloak at start (it asks for a token while the engine is built).
  */
 @Configuration
 @Profile("keycloak")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -165,13 +166,23 @@ class RealKeycloakTest {
             tasklist.await().until(driver -> driver.findElement(By.id("viewer")).getText().contains("alice"));
             chromium.screenshot("keycloak-02-alice-on-dashboard");
 
-            // Logging out ends the Keycloak session as well: back on the dashboard, Keycloak asks for a login again.
-            browser.findElement(By.id("logout")).click();
-            tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            // Tasklist's own Log out ends the Keycloak session too: Keycloak asks for a login again, for the dashboard as well.
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            tasklist.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
+            tasklist.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+            awaitKeycloakLogin(tasklist);
+            chromium.screenshot("keycloak-03-logged-out-of-tasklist");
             browser.get("http://localhost:" + port + "/dashboard");
-            tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-            assertThat(browser.getCurrentUrl()).startsWith(keycloak.url().toString());
-            chromium.screenshot("keycloak-03-logged-out");
+            awaitKeycloakLogin(tasklist);
+
+            // So does the dashboard's.
+            logInAtKeycloak(tasklist, "alice");
+            tasklist.await().until(driver -> driver.findElement(By.id("viewer")).getText().contains("alice"));
+            browser.findElement(By.id("logout")).click();
+            awaitKeycloakLogin(tasklist);
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            awaitKeycloakLogin(tasklist);
+            chromium.screenshot("keycloak-04-logged-out-of-dashboard");
         }
     }
 
@@ -182,6 +193,12 @@ class RealKeycloakTest {
             }
         }
         return null;
+    }
+
+    /** Keycloak's own login page, not Camunda's login form (which has a user name field too). */
+    private static void awaitKeycloakLogin(Tasklist tasklist) {
+        tasklist.await().until(ExpectedConditions.urlMatches("^" + Pattern.quote(keycloak.url().toString())));
+        tasklist.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
     }
 
     private static void logInAtKeycloak(Tasklist tasklist, String user) {
