@@ -91,10 +91,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
+        return ResponseEntity.unprocessableEntity().body(invalidInput(ex));
+    }
+
+    static ProblemDetail invalidInput(InvalidRequestException ex) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid input", ex.getMessage(),
                 List.of(new FieldProblem(ex.field(), ex.getMessage())));
         ex.details().forEach(problem::setProperty);
-        return ResponseEntity.unprocessableEntity().body(problem);
+        return problem;
     }
 
     @ExceptionHandler(BadRequestException.class)

@@ -86,6 +86,28 @@ class OpportunityProcessTest extends ProcessIntegrationTest {
     }
 
     @Test
+    void aStageTaskCompletedTooEarlyThroughCamundasRestApiIs422AndChangesNothing() {
+        JsonNode opportunity = newOpportunity();
+        ProcessInstance instance = instanceOf(opportunity);
+        Task stageTask = task(instance);
+
+        // chen submits the stage form without the exit data of INITIAL_CONTACT, through Camunda's REST API.
+        ResponseEntity<JsonNode> refused = as("chen").postForEntity("/engine-rest/task/" + stageTask.getId() + "/submit-form",
+                Map.of("variables", Map.of("targetStage", Map.of("value", "NEEDS_CONFIRMED"), "contactPerson", Map.of("value", "刘主任"))),
+                JsonNode.class);
+
+        Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        Assertions.assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        Assertions.assertThat(refused.getBody().get("message").asText()).contains("firstMeetingNote").doesNotContain("contactPerson)");
+        Assertions.assertThat(refused.getBody().get("detail").asText()).isEqualTo(refused.getBody().get("message").asText());
+        assertThat(instance).isWaitingAt("Task_AdvanceStage");
+        Assertions.assertThat(task(instance).getId()).as("the same task, still open").isEqualTo(stageTask.getId());
+        JsonNode unchanged = reload("chen", opportunity);
+        Assertions.assertThat(unchanged.get("stage").asText()).isEqualTo("INITIAL_CONTACT");
+        Assertions.assertThat(unchanged.hasNonNull("contactPerson")).as("nothing recorded").isFalse();
+    }
+
+    @Test
     void aStageIsLeftOnlyWithItsExitNeedsThroughTheApiOrTheTask() {
         JsonNode opportunity = newOpportunity();
         ProcessInstance instance = instanceOf(opportunity);
