@@ -45,10 +45,12 @@ class StartUpLock implements BeanPostProcessor, EnvironmentAware, ApplicationLis
 
     @Override
     public synchronized Object postProcessAfterInitialization(Object bean, String beanName) {
-        String url = environment.getProperty("spring.datasource.url", "");
-        if (bean instanceof DataSource && !taken && url.startsWith("jdbc:postgresql:")) {
+        if (bean instanceof DataSource && !taken) {
             taken = true;
-            holder = lock(url, environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
+            String url = environment.getProperty("spring.datasource.url", "");
+            if (url.startsWith("jdbc:postgresql:")) {
+                holder = lock(url, environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"));
+            }
         }
         return bean;
     }
