@@ -61,7 +61,7 @@ class ChurnWatch {
         Instant now = now();
         List<Long> warnings = new ArrayList<>();
         for (String tier : jdbc.sql("select distinct tier from customer order by tier").query(String.class).list()) {
-            Object limit = rules.current().evaluate(MODEL, Map.of("tier", tier)).result("customerChurn");
+            Object limit = rules.decide(MODEL, ruleSet -> ruleSet.evaluate(MODEL, Map.of("tier", tier)).result("customerChurn"));
             if (!(limit instanceof Number days)) {
                 continue;
             }

@@ -20,10 +20,12 @@ class ContractApprovalRules {
     }
 
     ContractRoute routeFor(BigDecimal amount) {
-        Object route = rules.current().evaluate(MODEL, Map.of("amount", amount)).result("contractApproval");
-        if (!(route instanceof String name)) {
-            throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for an amount of " + amount + " CNY (got " + route + ")");
-        }
-        return ContractRoute.valueOf(name);
+        return rules.decide(MODEL, ruleSet -> {
+            Object route = ruleSet.evaluate(MODEL, Map.of("amount", amount)).result("contractApproval");
+            if (!(route instanceof String name)) {
+                throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for an amount of " + amount + " CNY (got " + route + ")");
+            }
+            return DecisionFailedException.constant(ContractRoute.class, name, MODEL);
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -19,6 +20,7 @@ import io.crmflow.rules.DecisionOutcome;
 import io.crmflow.rules.DecisionReplayer;
 import io.crmflow.rules.ReplayReport;
 import io.crmflow.rules.ReplayReport.Difference;
+import io.crmflow.rules.ReplayReport.Failure;
 import io.crmflow.rules.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
     private static final List<String> SCORE_KINDS = List.of("SCORE", "RESCORE");
     private static final String ASSIGNMENT = "ASSIGNMENT";
     private static final String POOL = "(pool)";
+    private static final String FAILS = "(fails: ";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -66,6 +69,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
         // The recorded assignment inputs hold the lead, not the team: both versions decide against today's team.
         CandidateTeam todaysTeam = assignment.todaysTeam();
         List<Difference> differences = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         Map<String, int[]> grades = new TreeMap<>();
         int scored = 0;
         int assigned = 0;
@@ -75,6 +79,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 scored++;
                 Score before = score(active, decision.inputs());
                 Score after = score(candidate, decision.inputs());
+                after.failure().ifPresent(why -> failures.add(new Failure(String.valueOf(decision.leadId()), decision.kind(), why)));
                 compare(decision, "score", before.score(), after.score(), differences);
                 compare(decision, "grade", before.grade(), after.grade(), differences);
                 if (before.decided()) {
@@ -87,6 +92,9 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 assigned++;
                 String before = owner(active, decision.inputs(), todaysTeam);
                 String after = owner(candidate, decision.inputs(), todaysTeam);
+                if (after.startsWith(FAILS)) {
+                    failures.add(new Failure(String.valueOf(decision.leadId()), decision.kind(), after));
+                }
                 compare(decision, "owner", before, after, differences);
                 Object recordedOwner = decision.outputs().getOrDefault("owner", POOL);
                 if (!before.equals(recordedOwner)) {
@@ -113,7 +121,10 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 "assignments: the recorded inputs lack the team's open-lead counts, so both versions decide with today's rep "
                         + "profiles and today's open leads per rep; " + ownerDrift + " of " + assigned
                         + " recorded owners differ from what the active version decides today (profiles or load changed since)");
-        return new ReplayReport(kind(), recorded.size(), summary, notes, differences);
+        if (!failures.isEmpty()) {
+            summary.add(0, failures.size() + " of " + recorded.size() + " decisions fail with the candidate");
+        }
+        return new ReplayReport(kind(), recorded.size(), summary, notes, differences, failures);
     }
 
     private List<Recorded> recent(int last) {
@@ -149,7 +160,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
             return ruleSet.fire(List.of(lead, team)).factsOfType(AssignedRep.class).stream().findFirst()
                     .map(AssignedRep::getUserId).orElse(POOL);
         } catch (RuntimeException failed) {
-            return "(fails: " + failed.getMessage() + ")";
+            return FAILS + failed.getMessage() + ")";
         }
     }
 
@@ -182,8 +193,12 @@ class LeadDecisionReplayer implements DecisionReplayer {
     private record Score(Object score, String grade) {
 
         static Score failed(String why) {
-            String failure = "(fails: " + why + ")";
+            String failure = FAILS + why + ")";
             return new Score(failure, failure);
+        }
+
+        Optional<String> failure() {
+            return decided() ? Optional.empty() : Optional.of(grade);
         }
 
         boolean decided() {

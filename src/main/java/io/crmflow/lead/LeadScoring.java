@@ -33,13 +33,16 @@ class LeadScoring {
         inputs.put("source", source.name());
         inputs.put("visits30d", visits30d);
         inputs.put("dwellSeconds", dwellSeconds);
-        DecisionOutcome outcome = rules.current().evaluate(MODEL, inputs);
-        if (!(outcome.result("leadScore") instanceof Number score) || !(outcome.result("leadGrade") instanceof Map<?, ?> grade)) {
-            throw new DecisionFailedException("DMN model '" + MODEL + "' must decide leadScore (number) and leadGrade (grade, "
-                    + "followUpBusinessHours, route); it returned " + outcome.results());
-        }
-        return new LeadScore(score.intValue(), (String) grade.get("grade"), hours(grade.get("followUpBusinessHours")),
-                (String) grade.get("route"), hours(grade.get("qualifyBusinessHours")), outcome);
+        return rules.decide(MODEL, ruleSet -> {
+            DecisionOutcome outcome = ruleSet.evaluate(MODEL, inputs);
+            if (!(outcome.result("leadScore") instanceof Number score) || !(outcome.result("leadGrade") instanceof Map<?, ?> grade)
+                    || !(grade.get("grade") instanceof String) || !(grade.get("route") instanceof String)) {
+                throw new DecisionFailedException("DMN model '" + MODEL + "' must decide leadScore (number) and leadGrade (grade, "
+                        + "followUpBusinessHours, route); it returned " + outcome.results());
+            }
+            return new LeadScore(score.intValue(), (String) grade.get("grade"), hours(grade.get("followUpBusinessHours")),
+                    (String) grade.get("route"), hours(grade.get("qualifyBusinessHours")), outcome);
+        });
     }
 
     private static Integer hours(Object value) {

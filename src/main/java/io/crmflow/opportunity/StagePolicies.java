@@ -22,17 +22,19 @@ class StagePolicies {
     }
 
     StagePolicy of(OpportunityStage stage) {
-        Object result = rules.current().evaluate(MODEL, Map.of("stage", stage.name())).result("stagePolicy");
-        if (!(result instanceof Map<?, ?> policy) || !(policy.get("winProbability") instanceof Number probability)) {
-            throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for stage " + stage + " (got " + result + ")");
-        }
-        String needs = (String) policy.get("exitNeeds");
-        Set<String> exitNeeds = needs == null || needs.isBlank() ? Set.of()
-                : Arrays.stream(needs.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
-        Object idle = policy.get("idleReminderDays");
-        Object next = policy.get("nextStage");
-        return new StagePolicy(stage, (String) policy.get("label"), probability.intValue(),
-                idle instanceof Number days ? days.intValue() : null, exitNeeds,
-                next == null ? null : OpportunityStage.valueOf((String) next));
+        return rules.decide(MODEL, ruleSet -> {
+            Object result = ruleSet.evaluate(MODEL, Map.of("stage", stage.name())).result("stagePolicy");
+            if (!(result instanceof Map<?, ?> policy) || !(policy.get("winProbability") instanceof Number probability)) {
+                throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for stage " + stage + " (got " + result + ")");
+            }
+            String needs = (String) policy.get("exitNeeds");
+            Set<String> exitNeeds = needs == null || needs.isBlank() ? Set.of()
+                    : Arrays.stream(needs.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
+            Object idle = policy.get("idleReminderDays");
+            Object next = policy.get("nextStage");
+            return new StagePolicy(stage, (String) policy.get("label"), probability.intValue(),
+                    idle instanceof Number days ? days.intValue() : null, exitNeeds,
+                    next == null ? null : DecisionFailedException.constant(OpportunityStage.class, next, MODEL));
+        });
     }
 }

@@ -20,10 +20,12 @@ class PaymentTerms {
 
     /** Calendar days from an installment's due date (negative: before it); for DEFAULT_TERM, days after approval. */
     int daysFromDue(CollectionStep step) {
-        Object days = rules.current().evaluate(MODEL, Map.of("step", step.name())).result("paymentCollection");
-        if (!(days instanceof Number number)) {
-            throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for step " + step + " (got " + days + ")");
-        }
-        return number.intValue();
+        return rules.decide(MODEL, ruleSet -> {
+            Object days = ruleSet.evaluate(MODEL, Map.of("step", step.name())).result("paymentCollection");
+            if (!(days instanceof Number number)) {
+                throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for step " + step + " (got " + days + ")");
+            }
+            return number.intValue();
+        });
     }
 }

@@ -20,10 +20,12 @@ class DiscountApprovalRules {
     }
 
     ApprovalRoute routeFor(BigDecimal discountPercent) {
-        Object route = rules.current().evaluate(MODEL, Map.of("discountPercent", discountPercent)).result("discountApproval");
-        if (!(route instanceof String name)) {
-            throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for a discount of " + discountPercent + " % (got " + route + ")");
-        }
-        return ApprovalRoute.valueOf(name);
+        return rules.decide(MODEL, ruleSet -> {
+            Object route = ruleSet.evaluate(MODEL, Map.of("discountPercent", discountPercent)).result("discountApproval");
+            if (!(route instanceof String name)) {
+                throw new DecisionFailedException("DMN model '" + MODEL + "' has no row for a discount of " + discountPercent + " % (got " + route + ")");
+            }
+            return DecisionFailedException.constant(ApprovalRoute.class, name, MODEL);
+        });
     }
 }

@@ -9,13 +9,24 @@ import java.util.List;
  * @param summary     the changes in a sentence each, e.g. "37 of 1000 assignments would change owner"
  * @param notes       how the replay differs from the original decisions (e.g. inputs that were not recorded)
  * @param differences every changed field of every record, newest record first
+ * @param failures    records the candidate could not decide at all; a candidate with any cannot be activated
  */
-public record ReplayReport(String kind, int replayed, List<String> summary, List<String> notes, List<Difference> differences) {
+public record ReplayReport(String kind, int replayed, List<String> summary, List<String> notes, List<Difference> differences,
+                           List<Failure> failures) {
+
+    /** A report of a replay in which the candidate decided every record. */
+    public ReplayReport(String kind, int replayed, List<String> summary, List<String> notes, List<Difference> differences) {
+        this(kind, replayed, summary, notes, differences, List.of());
+    }
 
     /**
      * @param record   id of the record decided about (e.g. the lead id)
      * @param decision which decision of the record (e.g. SCORE, ASSIGNMENT)
      */
     public record Difference(String record, String decision, String field, Object oldValue, Object newValue) {
+    }
+
+    /** The candidate failed to decide {@code decision} of {@code record}, with the rules' own message. */
+    public record Failure(String record, String decision, String message) {
     }
 }

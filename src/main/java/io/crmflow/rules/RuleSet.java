@@ -77,22 +77,40 @@ public final class RuleSet {
                 .filter(candidate -> candidate.getName().equals(modelName))
                 .findFirst()
                 .orElseThrow(() -> new DecisionFailedException("No DMN model named '" + modelName + "' in rule set " + version));
+        Evaluation evaluation = evaluate(model, inputs);
+        if (evaluation.result().hasErrors()) {
+            throw new DecisionFailedException("DMN model '" + modelName + "' failed: " + evaluation.result().getMessages());
+        }
+        Map<String, Object> results = new java.util.LinkedHashMap<>();
+        for (DMNDecisionResult decision : evaluation.result().getDecisionResults()) {
+            results.put(decision.getDecisionName(), decision.getResult());
+        }
+        return new DecisionOutcome(Map.copyOf(inputs), results, evaluation.matchedRows(), version);
+    }
+
+    /** A DMN result as the runtime gives it, with the decision-table rows that matched. */
+    record Evaluation(DMNResult result, List<MatchedRule> matchedRows) {
+    }
+
+    /**
+     * Evaluates the decisions named (all of the model's when none are): {@code inputs} may also give the values of
+     * decisions a named decision requires, which are then not evaluated. Errors are in the result, not thrown.
+     */
+    Evaluation evaluate(DMNModel model, Map<String, Object> inputs, String... decisionNames) {
         DMNContext context = dmnRuntime.newContext();
         inputs.forEach(context::set);
         matchedRows.remove();
         try {
-            DMNResult result = dmnRuntime.evaluateAll(model, context);
-            if (result.hasErrors()) {
-                throw new DecisionFailedException("DMN model '" + modelName + "' failed: " + result.getMessages());
-            }
-            Map<String, Object> results = new java.util.LinkedHashMap<>();
-            for (DMNDecisionResult decision : result.getDecisionResults()) {
-                results.put(decision.getDecisionName(), decision.getResult());
-            }
-            return new DecisionOutcome(Map.copyOf(inputs), results, List.copyOf(matchedRows.get()), version);
+            DMNResult result = decisionNames.length == 0 ? dmnRuntime.evaluateAll(model, context)
+                    : dmnRuntime.evaluateByName(model, context, decisionNames);
+            return new Evaluation(result, List.copyOf(matchedRows.get()));
         } finally {
             matchedRows.remove();
         }
+    }
+
+    List<DMNModel> dmnModels() {
+        return dmnRuntime.getModels();
     }
 
     /** Inserts {@code facts} into a fresh session of the DRL knowledge base, fires all rules and returns what is left. */

@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +41,26 @@ public class RuleSetCompiler {
         this.validators = List.copyOf(validators);
     }
 
+    /**
+     * Compiles {@code ruleFiles} and evaluates every DMN decision over the inputs its tables define
+     * ({@link DecisionProbe}): what a new version must pass before it is stored or served.
+     *
+     * @throws RuleValidationException naming file, line and message of every problem
+     */
+    public RuleSet validate(Collection<RuleFile> ruleFiles) {
+        RuleSet ruleSet = compile(ruleFiles);
+        List<RuleProblem> problems = DecisionProbe.probe(ruleSet);
+        if (!problems.isEmpty()) {
+            throw new RuleValidationException(problems);
+        }
+        return ruleSet;
+    }
+
+    /**
+     * Compiles {@code ruleFiles}; used as is for versions that were validated when they were stored.
+     *
+     * @throws RuleValidationException naming file, line and message of every compile error
+     */
     public RuleSet compile(Collection<RuleFile> ruleFiles) {
         SortedMap<String, RuleFile> files = RuleFile.byName(ruleFiles);
         List<RuleProblem> problems = new ArrayList<>();
@@ -64,9 +86,24 @@ public class RuleSetCompiler {
                         .setResourceType(file.isDmn() ? ResourceType.DMN : ResourceType.DRL));
             }
         }
+        // Drools names a FEEL syntax error without a line: parse each FEEL text ourselves, and keep its lineless message only
+        // for files where that found nothing.
+        Set<String> withSyntaxErrors = new HashSet<>();
+        for (RuleFile file : files.values()) {
+            if (file.isDmn()) {
+                List<RuleProblem> syntax = FeelSyntaxCheck.check(file, DmnSourceLines.of(file));
+                problems.addAll(syntax);
+                if (!syntax.isEmpty()) {
+                    withSyntaxErrors.add(file.name());
+                }
+            }
+        }
         KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(fileName(message.getPath()), message.getLine(), message.getText()));
+            String file = fileName(message.getPath());
+            if (message.getLine() > 0 || !withSyntaxErrors.contains(file)) {
+                problems.add(new RuleProblem(file, message.getLine(), message.getText()));
+            }
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);

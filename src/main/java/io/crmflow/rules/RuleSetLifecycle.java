@@ -22,6 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RuleSetLifecycle {
 
+    /** How many recent decisions of each kind a new version must be able to decide again before it is stored or activated. */
+    static final int REPLAYED_BEFORE_ACTIVATION = 1000;
+    private static final int MAX_FAILURES_REPORTED = 5;
+    /** Where a problem found by replaying recent records is "in": it names the decision and record, not a line. */
+    private static final String RECENT_RECORDS = "(recent records)";
+
     private final ActiveRuleSet active;
     private final RuleSetCompiler compiler;
     private final RuleSetVersions versions;
@@ -72,8 +78,26 @@ class RuleSetLifecycle {
     /** Re-decides the recent decisions of every feature with the candidate; writes nothing. */
     List<ReplayReport> replay(long id, int last) {
         version(id);
-        RuleSet compiled = compiler.compile(versions.files(id));
-        return replayers.stream().map(replayer -> replayer.replay(compiled, last)).toList();
+        return replay(compiler.compile(versions.files(id)), last);
+    }
+
+    private List<ReplayReport> replay(RuleSet candidate, int last) {
+        return replayers.stream().map(replayer -> replayer.replay(candidate, last)).toList();
+    }
+
+    /**
+     * Refuses {@code candidate} if it cannot decide one of the recent real records: the probe of {@link RuleSetCompiler#validate}
+     * covers the tables' own input space, this the inputs people actually send.
+     */
+    private void checkRecentRecords(RuleSet candidate) {
+        List<RuleProblem> problems = replay(candidate, REPLAYED_BEFORE_ACTIVATION).stream()
+                .flatMap(report -> report.failures().stream().limit(MAX_FAILURES_REPORTED)
+                        .map(failure -> new RuleProblem(RECENT_RECORDS, null, report.kind() + " " + failure.record() + " ("
+                                + failure.decision() + ") cannot be decided: " + failure.message())))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new RuleValidationException(problems);
+        }
     }
 
     synchronized RuleSetVersion activate(long id, String actor) {
@@ -127,8 +151,9 @@ class RuleSetLifecycle {
         if (known.isPresent()) {
             return new Stored(known.get(), false);
         }
-        // Bad input changes nothing: files that do not compile are reported (422 with file, line, message), not stored.
-        compiler.compile(files);
+        // Bad input changes nothing: files that do not compile or fail to decide are reported (422 with file, line,
+        // message), not stored.
+        checkRecentRecords(compiler.validate(files));
         String changes = FileChanges.between(versions.files(base.id()), files);
         Instant now = Instant.now();
         long id = transaction.execute(status -> {
@@ -139,8 +164,18 @@ class RuleSetLifecycle {
         return new Stored(version(id), true);
     }
 
+    /**
+     * A version being activated is checked again, as it may have been stored before today's records or checks existed;
+     * a rollback is not: it is the way back to what served before, and must work when everything else does not.
+     */
     private RuleSetVersion switchTo(RuleSetVersion target, Action action, String actor) {
-        RuleSet next = compiler.compile(versions.files(target.id()));
+        RuleSet next;
+        if (action == Action.ROLLBACK) {
+            next = compiler.compile(versions.files(target.id()));
+        } else {
+            next = compiler.validate(versions.files(target.id()));
+            checkRecentRecords(next);
+        }
         RuleSetVersion current = activeVersion();
         String changes = FileChanges.between(versions.files(current.id()), next.files());
         Instant now = Instant.now();

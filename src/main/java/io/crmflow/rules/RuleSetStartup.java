@@ -46,7 +46,7 @@ class RuleSetStartup {
                     active.id(), active.activatedAt(), active.activatedBy(), source.describeOrigin());
             return restored;
         }
-        RuleSet ruleSet = compiler.compile(deployed);
+        RuleSet ruleSet = compiler.validate(deployed);
         long id = transaction.execute(status -> register(deployed, deployedVersion));
         log.info("Rule set {} (#{}) deployed from {}: {}", ruleSet.version(), id, source.describeOrigin(),
                 deployed.stream().map(RuleFile::name).sorted().toList());

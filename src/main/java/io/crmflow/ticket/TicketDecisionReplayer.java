@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import io.crmflow.rules.ActiveRuleSet;
+import io.crmflow.rules.DecisionFailedException;
 import io.crmflow.rules.DecisionReplayer;
 import io.crmflow.rules.ReplayReport;
 import io.crmflow.rules.ReplayReport.Difference;
+import io.crmflow.rules.ReplayReport.Failure;
 import io.crmflow.rules.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,10 +63,17 @@ class TicketDecisionReplayer implements DecisionReplayer {
             return new ReplayReport(kind(), 0, List.of("no tickets recorded yet"), List.of(), List.of());
         }
         List<Difference> differences = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         Map<Priority, int[]> shares = new TreeMap<>();
         for (Recorded ticket : tickets) {
             Decided before = Decided.by(active, ticket);
-            Decided after = Decided.by(candidate, ticket);
+            Decided after;
+            try {
+                after = Decided.by(candidate, ticket);
+            } catch (DecisionFailedException failed) {
+                failures.add(new Failure(String.valueOf(ticket.ticketId()), "PRIORITY_SLA", failed.getMessage()));
+                continue;
+            }
             compare(ticket, "priority", before.priority(), after.priority(), differences);
             compare(ticket, "firstResponseTarget", before.firstResponse(), after.firstResponse(), differences);
             compare(ticket, "resolutionTarget", before.resolution(), after.resolution(), differences);
@@ -82,7 +91,10 @@ class TicketDecisionReplayer implements DecisionReplayer {
         });
         List<String> notes = List.of("old = the active version " + active.version() + ", new = the candidate " + candidate.version(),
                 "tiers are the customers' tiers today; due times already running are not moved by an activation");
-        return new ReplayReport(kind(), tickets.size(), summary, notes, differences);
+        if (!failures.isEmpty()) {
+            summary.add(0, failures.size() + " of " + tickets.size() + " tickets cannot be decided with the candidate");
+        }
+        return new ReplayReport(kind(), tickets.size(), summary, notes, differences, failures);
     }
 
     private static void compare(Recorded ticket, String field, Object before, Object after, List<Difference> differences) {

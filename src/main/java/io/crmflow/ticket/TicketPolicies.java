@@ -22,11 +22,11 @@ class TicketPolicies {
     }
 
     Priority priority(CustomerTier tier, Severity severity) {
-        return TicketRules.priority(rules.current(), tier, severity);
+        return rules.decide(TicketRules.PRIORITY_MODEL, ruleSet -> TicketRules.priority(ruleSet, tier, severity));
     }
 
     SlaTargets sla(Priority priority) {
-        return TicketRules.sla(rules.current(), priority);
+        return rules.decide(TicketRules.SLA_MODEL, ruleSet -> TicketRules.sla(ruleSet, priority));
     }
 
     String ruleSetVersion() {

@@ -24,7 +24,7 @@ public final class TicketRules {
         if (!(result instanceof String priority)) {
             throw new DecisionFailedException("DMN model '" + PRIORITY_MODEL + "' has no row for " + severity + " × tier " + tier);
         }
-        return Priority.valueOf(priority);
+        return DecisionFailedException.constant(Priority.class, priority, PRIORITY_MODEL);
     }
 
     public static SlaTargets sla(RuleSet rules, Priority priority) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -136,13 +137,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /**
      * A fault of crmflow, not of the request: logged with a reference the caller can quote. The database being out of
-     * reach is neither, and gets a 503 the caller may retry.
+     * reach is neither, and gets a 503 the caller may retry; so does a {@link ServiceUnavailableException} (e.g. rules
+     * that cannot decide), found anywhere in the cause chain because the engine may wrap it.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (DatabaseUnavailable.isCause(ex)) {
             log.warn("Database unreachable, answered 503: {}", ex.toString());
             return DatabaseUnavailable.response();
+        }
+        int unavailable = ExceptionUtils.indexOfType(ex, ServiceUnavailableException.class);
+        if (unavailable >= 0) {
+            ServiceUnavailableException cause = (ServiceUnavailableException) ExceptionUtils.getThrowableList(ex).get(unavailable);
+            log.warn("Answered 503: {}", cause.getMessage());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, cause.title(), cause.getMessage(), List.of());
+            cause.details().forEach(problem::setProperty);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
         }
         String reference = java.util.UUID.randomUUID().toString();
         log.error("Unexpected error {}", reference, ex);

@@ -77,4 +77,81 @@ class RuleSetCompilerTest {
                 .isInstanceOfSatisfying(RuleValidationException.class, e -> assertThat(e.problems())
                         .extracting(RuleProblem::file).containsExactlyInAnyOrder("garbage.dmn", "other.dmn"));
     }
+
+    @Test
+    void shippedRulesPassTheDecisionProbe() {
+        assertThat(compiler.validate(ShippedRules.ruleSet().files()).version()).isEqualTo(ShippedRules.ruleSet().version());
+    }
+
+    @Test
+    void anOutputOfTheWrongTypeCompilesButIsRefusedAtItsCellWithTheInput() {
+        List<RuleFile> files = shippedWith("lead-score.dmn",
+                "<outputEntry id=\"SourcePoints_Row1_Out\"><text>40</text>", "<outputEntry id=\"SourcePoints_Row1_Out\"><text>\"forty\"</text>");
+
+        assertThat(compiler.compile(files)).isNotNull();
+        assertThatThrownBy(() -> compiler.validate(files))
+                .isInstanceOfSatisfying(RuleValidationException.class, e -> assertThat(e.problems()).anySatisfy(problem -> {
+                    assertThat(problem.file()).isEqualTo("lead-score.dmn");
+                    assertThat(problem.line()).isEqualTo(lineOf("lead-score.dmn", "SourcePoints_Row1_Out"));
+                    assertThat(problem.message()).contains("decision 'sourcePoints', row 1", "\"forty\"", "number", "source = \"REFERRAL\"");
+                }));
+    }
+
+    @Test
+    void aFeelSyntaxErrorIsReportedAtItsLineWithTheExpression() {
+        List<RuleFile> files = shippedWith("lead-score.dmn",
+                "<outputEntry id=\"SourcePoints_Row1_Out\"><text>40</text>", "<outputEntry id=\"SourcePoints_Row1_Out\"><text>40 +* (</text>");
+
+        assertThatThrownBy(() -> compiler.compile(files))
+                .isInstanceOfSatisfying(RuleValidationException.class, e -> assertThat(e.problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem.file()).isEqualTo("lead-score.dmn");
+                    assertThat(problem.line()).isEqualTo(lineOf("lead-score.dmn", "SourcePoints_Row1_Out"));
+                    assertThat(problem.message()).contains("FEEL syntax error", "sourcePoints", "'40 +* ('");
+                }));
+    }
+
+    @Test
+    void anOutputOutsideItsAllowedValuesIsRefusedNamingTheDecision() {
+        List<RuleFile> files = shippedWith("ticket-priority.dmn",
+                "<outputEntry id=\"TicketPriority_Row1_Out\"><text>\"P1\"</text>", "<outputEntry id=\"TicketPriority_Row1_Out\"><text>\"P5\"</text>");
+
+        assertThatThrownBy(() -> compiler.validate(files))
+                .isInstanceOfSatisfying(RuleValidationException.class, e -> assertThat(e.problems()).anySatisfy(problem -> {
+                    assertThat(problem.file()).isEqualTo("ticket-priority.dmn");
+                    assertThat(problem.line()).isPositive();
+                    assertThat(problem.message()).contains("ticketPriority", "P5", "severity = \"CRITICAL\"");
+                }));
+    }
+
+    @Test
+    void aTableThatTestsAnotherDecisionIsProbedAtItsOwnBoundaries() {
+        // Scores of 80 exist (40 + 20 + 20), but the probe must not depend on that: break the row for exactly 100.
+        List<RuleFile> files = shippedWith("lead-score.dmn",
+                "<inputEntry id=\"Table_LeadGrade_Row1_In\"><text>&gt;= 80</text>", "<inputEntry id=\"Table_LeadGrade_Row1_In\"><text>[80..99]</text>");
+
+        assertThatThrownBy(() -> compiler.validate(files))
+                .isInstanceOfSatisfying(RuleValidationException.class, e -> assertThat(e.problems()).anySatisfy(problem -> {
+                    assertThat(problem.file()).isEqualTo("lead-score.dmn");
+                    assertThat(problem.message()).contains("leadGrade");
+                }));
+    }
+
+    private static List<RuleFile> shippedWith(String name, String text, String replacement) {
+        String content = new String(ShippedRules.ruleSet().file(name).orElseThrow().content(), StandardCharsets.UTF_8);
+        assertThat(content).contains(text);
+        List<RuleFile> files = new ArrayList<>(ShippedRules.ruleSet().files());
+        files.removeIf(file -> file.name().equals(name));
+        files.add(new RuleFile(name, content.replace(text, replacement).getBytes(StandardCharsets.UTF_8)));
+        return files;
+    }
+
+    private static int lineOf(String name, String text) {
+        String[] lines = new String(ShippedRules.ruleSet().file(name).orElseThrow().content(), StandardCharsets.UTF_8).split("\n");
+        for (int index = 0; index < lines.length; index++) {
+            if (lines[index].contains(text)) {
+                return index + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + name);
+    }
 }

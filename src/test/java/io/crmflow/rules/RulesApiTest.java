@@ -14,6 +14,8 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.IntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,12 @@ class RulesApiTest extends IntegrationTest {
 
     @Autowired
     RuleSetFollower follower;
+
+    @Autowired
+    RuleSetCompiler compiler;
+
+    @Autowired
+    MeterRegistry meters;
 
     private JsonNode original;
 
@@ -192,6 +200,102 @@ class RulesApiTest extends IntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody().get("problems")).isNotEmpty().allSatisfy(entry -> assertThat(entry.get("file").asText()).isEqualTo("lead-score.dmn"));
+    }
+
+    @Test
+    void aCandidateWhoseTableCannotDecideIsRefusedAtUploadWithDecisionRowAndInput() {
+        long versionsBefore = count("rule_set_version");
+
+        ResponseEntity<JsonNode> refused = upload("rui", activeScoreTable(REFERRAL_POINTS,
+                "<outputEntry id=\"SourcePoints_Row1_Out\"><text>\"forty\"</text></outputEntry>"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("problems")).anySatisfy(entry -> {
+            assertThat(entry.get("file").asText()).isEqualTo("lead-score.dmn");
+            assertThat(entry.get("line").asInt()).isEqualTo(28);
+            assertThat(entry.get("message").asText()).contains("sourcePoints", "row 1", "\"forty\"", "source = \"REFERRAL\"");
+        });
+        assertThat(count("rule_set_version")).as("nothing stored").isEqualTo(versionsBefore);
+    }
+
+    @Test
+    void aFeelSyntaxErrorIsRefusedAtItsLine() {
+        ResponseEntity<JsonNode> refused = upload("rui", activeScoreTable(REFERRAL_POINTS,
+                "<outputEntry id=\"SourcePoints_Row1_Out\"><text>40 +* (</text></outputEntry>"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("problems")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("line").asInt()).isEqualTo(28);
+            assertThat(entry.get("message").asText()).contains("40 +* (", "FEEL syntax error");
+        });
+    }
+
+    /** A version stored before these checks existed (or written behind the API) is checked again when it is activated. */
+    @Test
+    void activationRefusesAVersionThatCannotDecide() {
+        RuleFile forty = activeScoreTable(REFERRAL_POINTS, "<outputEntry id=\"SourcePoints_Row1_Out\"><text>\"vierzig\"</text></outputEntry>");
+        List<RuleFile> files = new ArrayList<>(activeRuleSet.current().files());
+        files.removeIf(file -> file.name().equals(forty.name()));
+        files.add(forty);
+        long stored = versions.insert(RuleSetCompiler.versionOf(files), RuleSetVersion.Status.CANDIDATE, original.get("id").asLong(), files,
+                "rui", Instant.now());
+
+        ResponseEntity<JsonNode> refused = post("rui", "/api/rules/candidates/" + stored + "/activate");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("problems")).anySatisfy(entry -> assertThat(entry.get("message").asText()).contains("\"vierzig\""));
+        assertThat(activeRuleSet.current().version()).isEqualTo(original.get("version").asText());
+        assertThat(as("rui").getForObject("/api/rules", JsonNode.class).get("active").get("id")).isEqualTo(original.get("id"));
+    }
+
+    /**
+     * A decision the active version cannot make at run time (validation missed it) is made with the version served
+     * before, recorded as such; the rules owners are alerted once, and counted on every failure. With no version that
+     * can decide, the request is refused with a 503 naming version and decision, and nothing is saved.
+     */
+    @Test
+    void aDecisionTheActiveVersionFailsFallsBackToThePreviousVersionOrIsRefusedWith503() {
+        RuleSet working = activeRuleSet.current();
+        RuleFile forty = activeScoreTable(REFERRAL_POINTS, "<outputEntry id=\"SourcePoints_Row1_Out\"><text>\"forty\"</text></outputEntry>");
+        List<RuleFile> files = new ArrayList<>(working.files());
+        files.removeIf(file -> file.name().equals(forty.name()));
+        files.add(forty);
+        RuleSet broken = compiler.compile(files);
+        try {
+            activeRuleSet.activate(broken);
+            double failuresBefore = failures(broken.version(), "fallback");
+
+            long lead = submitLead("REFERRAL");
+
+            assertThat(score(lead)).isEqualTo(80);
+            assertThat(decisions(lead).get(0).get("ruleSetVersion").asText()).isEqualTo(working.version());
+            assertThat(failures(broken.version(), "fallback")).isEqualTo(failuresBefore + 1);
+            submitLead("REFERRAL");
+            assertThat(jdbc.sql("select count(*) from notification_outbox where reference = :reference and recipient = 'rui' and channel = 'IM'")
+                    .param("reference", "rules:" + broken.version()).query(Long.class).single()).as("alerted once").isEqualTo(1);
+
+            activeRuleSet.activate(broken); // the fallback is now the broken version too
+            long leadsBefore = count("leads");
+
+            ResponseEntity<JsonNode> refused = as("mia").postForEntity("/api/leads", Map.of("name", "李娜", "company", unique("规则故障"),
+                    "email", unique("broken") + "@example.cn", "phone", uniquePhone(), "source", "REFERRAL", "region", "EAST",
+                    "industry", "HOSPITAL", "productLine", "DEVICES", "visits30d", 6, "dwellSeconds", 320), JsonNode.class);
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getBody().get("ruleSetVersion").asText()).isEqualTo(broken.version());
+            assertThat(refused.getBody().get("decision").asText()).isEqualTo("lead-score");
+            assertThat(count("leads")).as("nothing saved").isEqualTo(leadsBefore);
+            assertThat(failures(broken.version(), "refused")).isPositive();
+            assertThat(submitLead("TRADE_SHOW")).as("other sources still decide with the active version").isPositive();
+        } finally {
+            activeRuleSet.activate(working);
+        }
+    }
+
+    private double failures(String version, String outcome) {
+        Counter counter = meters.find(DecisionFailureAlerts.METRIC).tags("version", version, "model", "lead-score", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
