@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -117,7 +118,7 @@ class OpportunityAmountTest extends ContractTestSupport {
     /** {@code actor: old → new} of the audit log's entries for the opportunity's field {@code amount}. */
     private List<String> amountChanges(long opportunity) {
         JsonNode entries = as("admin").getForObject("/api/audit?entity=opportunity&entityId=" + opportunity, JsonNode.class);
-        List<String> changes = new java.util.ArrayList<>();
+        List<String> changes = new ArrayList<>();
         entries.forEach(entry -> {
             if (entry.get("field").asText().equals("amount")) {
                 changes.add(entry.get("actor").asText() + ": " + entry.path("oldValue").asText("null") + " → " + entry.get("newValue").asText());
