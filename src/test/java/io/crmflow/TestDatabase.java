@@ -26,14 +26,14 @@ import org.springframework.test.context.ActiveProfilesResolver;
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String ADMIN_DATABASE = "test";
     private static final String USER = "postgres";
     private static final String PREFIX = "crmflow_it_";
 
     private static String database;
 
-    static boolean postgres() {
+    public static boolean postgres() {
         return "postgres".equals(System.getProperty("crmflow.test.database"));
     }
 

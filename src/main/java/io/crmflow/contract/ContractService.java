@@ -18,6 +18,7 @@ import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.Opportunity;
+import io.crmflow.opportunity.OpportunityAmounts;
 import io.crmflow.opportunity.OpportunityService;
 import io.crmflow.opportunity.OpportunityStage;
 import io.crmflow.process.RetriedOnConcurrentChange;
@@ -68,6 +69,7 @@ public class ContractService implements AuditedRecords {
     private final ContractRepository contracts;
     private final QuoteService quotes;
     private final OpportunityService opportunities;
+    private final OpportunityAmounts amounts;
     private final ContractApprovalRules approvalRules;
     private final SalesTeam team;
     private final Notifications notifications;
@@ -77,13 +79,14 @@ public class ContractService implements AuditedRecords {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
-    ContractService(ContractRepository contracts, QuoteService quotes, OpportunityService opportunities, ContractApprovalRules approvalRules,
-                    SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService,
+    ContractService(ContractRepository contracts, QuoteService quotes, OpportunityService opportunities, OpportunityAmounts amounts,
+                    ContractApprovalRules approvalRules, SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService,
                     InstallmentPlans installmentPlans, ApplicationEventPublisher events, AuditTrail audit) {
         this.audit = audit;
         this.contracts = contracts;
         this.quotes = quotes;
         this.opportunities = opportunities;
+        this.amounts = amounts;
         this.approvalRules = approvalRules;
         this.team = team;
         this.notifications = notifications;
@@ -304,7 +307,10 @@ public class ContractService implements AuditedRecords {
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_REVISED", contract.number() + " revised", actor);
     }
 
-    /** Process step "Approve contract": every approver agreed; the opportunity is won. */
+    /**
+     * Process step "Approve contract": every approver agreed; the contract's amount becomes the opportunity's, under the
+     * approver who agreed last ({@link OpportunityAmounts}), and the opportunity is won.
+     */
     @Transactional
     void approve(long contractId) {
         Contract contract = get(contractId);
@@ -313,6 +319,9 @@ public class ContractService implements AuditedRecords {
         String approvers = ContractForm.approvalsSoFar(contract);
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_APPROVED", contract.number() + " approved, "
                 + money(contract.amount()) + " CNY: " + approvers, "process");
+        String lastApprover = contract.approvals().stream().filter(a -> a.round() == contract.round()).reduce((first, second) -> second)
+                .map(ContractApproval::approver).orElse("process");
+        amounts.contractApproved(contract.opportunityId(), contract.number(), contract.amount(), lastApprover);
         opportunities.moveOnBehalfOf(contract.opportunityId(), OpportunityStage.WON, "process");
         String owner = opportunities.get(contract.opportunityId()).ownerId();
         notifications.send(new Notification(Channel.IM, owner, "合同已批准 Contract approved: " + contract.number(), approvers,

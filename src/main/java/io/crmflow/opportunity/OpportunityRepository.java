@@ -3,6 +3,7 @@ package io.crmflow.opportunity;
 import static io.crmflow.persistence.SqlTimes.instant;
 import static io.crmflow.persistence.SqlTimes.timestamp;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -240,6 +241,13 @@ class OpportunityRepository {
                 .param("closedAt", policy.stage().isClosed() ? timestamp(now) : null)
                 .param("id", id)
                 .update();
+        auditChanges(before, actor);
+    }
+
+    /** The amount set by an approval elsewhere ({@link OpportunityAmounts}); not activity of the owner's. */
+    void changeAmount(long id, BigDecimal amount, Instant now, String actor) {
+        Opportunity before = findById(id).orElseThrow(() -> new OpportunityNotFoundException(id));
+        jdbc.sql("update opportunity set amount = ?, updated_at = ? where id = ?").params(amount, timestamp(now), id).update();
         auditChanges(before, actor);
     }
 

@@ -20,6 +20,7 @@ import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.Opportunity;
+import io.crmflow.opportunity.OpportunityAmounts;
 import io.crmflow.opportunity.OpportunityService;
 import io.crmflow.opportunity.OpportunityStage;
 import io.crmflow.security.CrmflowGroup;
@@ -57,6 +58,7 @@ public class QuoteService implements AuditedRecords {
     private final QuoteRepository quotes;
     private final ProductRepository products;
     private final OpportunityService opportunities;
+    private final OpportunityAmounts amounts;
     private final DiscountApprovalRules approvalRules;
     private final SalesTeam team;
     private final Notifications notifications;
@@ -64,12 +66,14 @@ public class QuoteService implements AuditedRecords {
     private final TaskService taskService;
     private final AuditTrail audit;
 
-    QuoteService(QuoteRepository quotes, ProductRepository products, OpportunityService opportunities, DiscountApprovalRules approvalRules,
-                 SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService, AuditTrail audit) {
+    QuoteService(QuoteRepository quotes, ProductRepository products, OpportunityService opportunities, OpportunityAmounts amounts,
+                 DiscountApprovalRules approvalRules, SalesTeam team, Notifications notifications, RuntimeService runtime, TaskService taskService,
+                 AuditTrail audit) {
         this.audit = audit;
         this.quotes = quotes;
         this.products = products;
         this.opportunities = opportunities;
+        this.amounts = amounts;
         this.approvalRules = approvalRules;
         this.team = team;
         this.notifications = notifications;
@@ -250,10 +254,16 @@ public class QuoteService implements AuditedRecords {
                         + (blankToNull(comment) == null ? "" : ": " + comment.trim()), approver);
     }
 
-    /** Process step "Approve quote" (also when no approval was needed). */
+    /**
+     * Process step "Approve quote" (also when no approval was needed): its net total becomes the opportunity's amount,
+     * under the approver whose decision approved it ({@link OpportunityAmounts}).
+     */
     @Transactional
     void approve(long quoteId) {
+        Quote quote = get(quoteId);
         conclude(quoteId, QuoteStatus.APPROVED, "报价已批准 Quote approved");
+        String approver = quote.approvals().isEmpty() ? "process" : quote.approvals().get(quote.approvals().size() - 1).approver();
+        amounts.quoteApproved(quote.opportunityId(), quote.number(), quote.netTotal(), approver);
     }
 
     /** Process step "Reject quote": the owner hears why and may submit a new quote. */
