@@ -27,7 +27,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/lead-assignment.drl} against the demo reps of SPEC §2 (match = region 50 + product 35 + industry 15). */
+/** {@code rules/lead-assignment.drl} against the demo reps of docs/product.md §2 (match = region 50 + product 35 + industry 15). */
 class LeadAssignmentRulesTest {
 
     private record Rep(String id, String regions, String productLines, String industries, int capacity) {
