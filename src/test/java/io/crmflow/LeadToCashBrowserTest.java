@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Issue #10: the whole lead to cash of SPEC §3 in the real Tasklist, in Debian's headless Chromium. One
+ * Issue #10: the whole lead to cash of docs/product.md §3 in the real Tasklist, in Debian's headless Chromium. One
  * {@code POST /api/leads} starts it; from then on every person does their part in Tasklist: alice contacts and
  * qualifies the lead and moves the opportunity through its stages (and is refused while exit data is missing), mia
  * approves the 15 % discount, leo, fiona and grace approve the 600 000 CNY contract from their "Approvals" filter. Quote

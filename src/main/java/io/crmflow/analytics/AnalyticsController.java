@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The numbers of SPEC §7. Each is served twice: under {@code /api/analytics} for API clients (HTTP Basic) and under
+ * The numbers of docs/product.md §7. Each is served twice: under {@code /api/analytics} for API clients (HTTP Basic) and under
  * {@code /dashboard/data} for the dashboard page (its login session); same code, same row rules.
  */
 @RestController
 @Validated
-@Tag(name = "Analytics", description = "分析 Funnel, forecast, leaderboard, stage dwell (SPEC §7); a rep sees own numbers, a manager their regions")
+@Tag(name = "Analytics", description = "分析 Funnel, forecast, leaderboard, stage dwell (docs/product.md §7); a rep sees own numbers, a manager their regions")
 class AnalyticsController {
 
     private final SalesAnalytics sales;

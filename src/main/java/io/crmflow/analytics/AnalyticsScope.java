@@ -13,7 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Row rules of the numbers (SPEC §8): a rep counts only their own records, a sales manager those of their regions,
+ * Row rules of the numbers (docs/product.md §8): a rep counts only their own records, a sales manager those of their regions,
  * finance, the GM and administrators everything. A filter outside what the caller may see is refused, not ignored.
  */
 @Component
@@ -78,7 +78,7 @@ class AnalyticsScope {
     }
 
     /**
-     * For the lead pool, whose leads have no owner: a rep sees the pools of the regions in their rep profile (SPEC §8),
+     * For the lead pool, whose leads have no owner: a rep sees the pools of the regions in their rep profile (docs/product.md §8),
      * everyone else as in {@link #filter}, without an owner.
      */
     Filter poolFilter(Authentication authentication, Region region) {

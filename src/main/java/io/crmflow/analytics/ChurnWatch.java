@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Churn warnings (SPEC §7), carried by {@code processes/customer-churn.bpmn}: every day, customers whose tier has a
+ * Churn warnings (docs/product.md §7), carried by {@code processes/customer-churn.bpmn}: every day, customers whose tier has a
  * limit in rules/customer-churn.dmn and who have had no order for that many days get a warning and their account owner a
  * task — once per customer per that many days.
  */

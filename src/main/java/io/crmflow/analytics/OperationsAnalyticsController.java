@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operational numbers of SPEC §7: lead sources, pool sizes, SLA compliance and data quality. Served twice like
+ * The operational numbers of docs/product.md §7: lead sources, pool sizes, SLA compliance and data quality. Served twice like
  * {@link AnalyticsController}: under {@code /api/analytics} and under {@code /dashboard/data}.
  */
 @RestController
 @Validated
-@Tag(name = "Analytics", description = "分析 Lead sources, pools, SLA compliance, data quality (SPEC §7)")
+@Tag(name = "Analytics", description = "分析 Lead sources, pools, SLA compliance, data quality (docs/product.md §7)")
 class OperationsAnalyticsController {
 
     private final LeadAnalytics leads;

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only audit log (SPEC §8). Features record field changes in the transaction that makes them, so a change
+ * The append-only audit log (docs/product.md §8). Features record field changes in the transaction that makes them, so a change
  * and its audit entry are committed or rolled back together; unchanged fields are not recorded.
  */
 @Service

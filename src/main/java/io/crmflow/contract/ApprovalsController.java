@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The managers' view of open approval tasks of contracts and quotes, with the "overdue" flag of SPEC §3.7. */
+/** The managers' view of open approval tasks of contracts and quotes, with the "overdue" flag of docs/product.md §3.7. */
 @RestController
 @Tag(name = "Approvals", description = "审批 Open contract and quote approval tasks; overdue = open for 24 h or more")
 class ApprovalsController {
@@ -55,7 +55,7 @@ class ApprovalsController {
         return openApprovals(authentication).stream().filter(approval -> overdue == null || approval.overdue() == overdue).toList();
     }
 
-    /** The approvals board in numbers (SPEC §7 "overdue approvals"): per process and region, open and overdue, and the oldest wait. */
+    /** The approvals board in numbers (docs/product.md §7 "overdue approvals"): per process and region, open and overdue, and the oldest wait. */
     record ApprovalSummary(String process, String region, long open, long overdue, long oldestWaitingHours) {
     }
 

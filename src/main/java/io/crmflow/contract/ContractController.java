@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Contracts", description = "合同 Contracts from approved quotes, their approval and PDF (SPEC §3.7)")
+@Tag(name = "Contracts", description = "合同 Contracts from approved quotes, their approval and PDF (docs/product.md §3.7)")
 class ContractController {
 
     private final ContractService contracts;

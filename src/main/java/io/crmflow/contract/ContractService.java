@@ -43,7 +43,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Contracts made from approved quotes and their approval (SPEC §3.7), carried by the {@code contract-approval} process. */
+/** Contracts made from approved quotes and their approval (docs/product.md §3.7), carried by the {@code contract-approval} process. */
 @Service
 @RetriedOnConcurrentChange
 public class ContractService implements AuditedRecords {

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The field rule (SPEC §8) in Tasklist. The qualification process holds the lead's phone and email masked only: process
+ * The field rule (docs/product.md §8) in Tasklist. The qualification process holds the lead's phone and email masked only: process
  * variables are the same for everyone who may read a task of the instance (a colleague the owner handed the task to, a
  * group it was offered to, anyone with history access), and whatever is stored there is kept in the history too. When
  * a lead task's form is loaded ({@code GET .../task/{id}/form-variables}, from Tasklist or {@code /engine-rest}), the

@@ -13,7 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Row and field rules for leads (SPEC §8): a rep sees own leads and the pool of own regions, a manager the leads of
+ * Row and field rules for leads (docs/product.md §8): a rep sees own leads and the pool of own regions, a manager the leads of
  * their regions, an administrator everything; phone and email are shown in full only to the owner, the region's
  * manager and administrators.
  */

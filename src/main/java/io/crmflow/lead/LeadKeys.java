@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Normalised forms of a lead's email, phone and company, so that the same customer submitted twice is recognised
- * (SPEC §3.1: email case-folded; phone digits only without +86; company folded, legal-form suffixes ignored).
+ * (docs/product.md §3.1: email case-folded; phone digits only without +86; company folded, legal-form suffixes ignored).
  */
 public final class LeadKeys {
 

@@ -1,6 +1,6 @@
 package io.crmflow.lead;
 
-/** What the owner decides after talking to the lead (SPEC §3.4). */
+/** What the owner decides after talking to the lead (docs/product.md §3.4). */
 public enum LeadOutcome {
     QUALIFIED(LeadStatus.CONVERTED), NURTURE(LeadStatus.NURTURING), DISQUALIFIED(LeadStatus.DISQUALIFIED);
 

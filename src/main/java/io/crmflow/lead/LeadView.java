@@ -7,8 +7,8 @@ import io.crmflow.team.ProductLine;
 import io.crmflow.team.Region;
 
 /**
- * A lead as the API shows it. {@code duplicate} is true when the submission matched an open lead (SPEC §3.1);
- * {@code contactMasked} when phone and email are masked because the lead is not the viewer's (SPEC §8).
+ * A lead as the API shows it. {@code duplicate} is true when the submission matched an open lead (docs/product.md §3.1);
+ * {@code contactMasked} when phone and email are masked because the lead is not the viewer's (docs/product.md §8).
  */
 public record LeadView(long id, String externalId, String name, String company, String email, String phone,
                        LeadSource source, Region region, Industry industry, ProductLine productLine, int visits30d,

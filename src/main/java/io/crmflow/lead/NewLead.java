@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A lead as submitted by a web form, a partner system or a rep (SPEC §3.1). */
+/** A lead as submitted by a web form, a partner system or a rep (docs/product.md §3.1). */
 public record NewLead(
         @Size(max = 100) @Pattern(regexp = "[\\p{Alnum}._:\\-]+", message = "may contain only letters, digits and . _ : -") String externalId,
         @NotBlank @Size(max = 200) String name,

@@ -1,6 +1,6 @@
 package io.crmflow.opportunity;
 
-/** What an idle period of an opportunity leads to (SPEC §3.5). */
+/** What an idle period of an opportunity leads to (docs/product.md §3.5). */
 enum IdleAction {
     /** There was activity during the period. */
     NONE,

@@ -9,7 +9,7 @@ import io.crmflow.team.SalesTeam;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Row rules for opportunities (SPEC §8): the owner, the managers of its region and administrators. */
+/** Row rules for opportunities (docs/product.md §8): the owner, the managers of its region and administrators. */
 @Component
 class OpportunityAccess {
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/opportunities")
 @Validated
-@Tag(name = "Opportunities", description = "商机 Opportunities and their stages (SPEC §3.5)")
+@Tag(name = "Opportunities", description = "商机 Opportunities and their stages (docs/product.md §3.5)")
 class OpportunityController {
 
     private final OpportunityService opportunities;

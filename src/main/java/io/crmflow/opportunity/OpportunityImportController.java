@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Opportunities", description = "商机 Opportunities and their stages (SPEC §3.5)")
+@Tag(name = "Opportunities", description = "商机 Opportunities and their stages (docs/product.md §3.5)")
 class OpportunityImportController {
 
     private final OpportunityHistoryImport historyImport;

@@ -28,7 +28,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opportunities and their way through the stages of SPEC §3.5, carried by the {@code opportunity} process. */
+/** Opportunities and their way through the stages of docs/product.md §3.5, carried by the {@code opportunity} process. */
 @Service
 @RetriedOnConcurrentChange
 public class OpportunityService implements AuditedRecords {

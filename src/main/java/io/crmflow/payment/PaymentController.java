@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Payments", description = "回款 Installment plans of approved contracts, payments and dunning (SPEC §3.8)")
+@Tag(name = "Payments", description = "回款 Installment plans of approved contracts, payments and dunning (docs/product.md §3.8)")
 class PaymentController {
 
     private final PaymentService payments;

@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Payment collection (SPEC §3.8), carried by the {@code payment-collection} process: one branch per installment with
+ * Payment collection (docs/product.md §3.8), carried by the {@code payment-collection} process: one branch per installment with
  * its reminder and dunning ladder, ended by the payment that settles the installment.
  */
 @Service

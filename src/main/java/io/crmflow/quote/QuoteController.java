@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Quotes", description = "报价 Quotes of opportunities in PROPOSAL, discount approval and PDF (SPEC §3.6)")
+@Tag(name = "Quotes", description = "报价 Quotes of opportunities in PROPOSAL, discount approval and PDF (docs/product.md §3.6)")
 class QuoteController {
 
     private final QuoteService quotes;

@@ -39,7 +39,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Quotes of an opportunity in PROPOSAL and their discount approval (SPEC §3.6), carried by the {@code quote-approval} process. */
+/** Quotes of an opportunity in PROPOSAL and their discount approval (docs/product.md §3.6), carried by the {@code quote-approval} process. */
 @Service
 public class QuoteService implements AuditedRecords {
 

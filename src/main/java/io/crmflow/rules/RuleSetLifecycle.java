@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Candidates, replay, activation and rollback of rule sets (SPEC §6). Changes run one at a time, so the version stored
+ * Candidates, replay, activation and rollback of rule sets (docs/product.md §6). Changes run one at a time, so the version stored
  * as ACTIVE and the one {@link ActiveRuleSet} serves are the same: the database is written first, and the in-memory
  * switch happens only after that commit.
  */

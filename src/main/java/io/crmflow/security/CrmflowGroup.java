@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.authorization.Groups;
 
-/** The Camunda groups of SPEC §2 and the webapps each may open: Cockpit and Admin are the administrators' alone. */
+/** The Camunda groups of docs/product.md §2 and the webapps each may open: Cockpit and Admin are the administrators' alone. */
 public enum CrmflowGroup {
     SALES_REP("sales-rep", "销售代表 Sales reps", List.of("tasklist")),
     SALES_MANAGER("sales-manager", "销售经理 Sales managers", List.of("tasklist")),

@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of SPEC §2 (password = user id); their Tasklist filters are everyone's ({@link TasklistFilters}). Only when {@code crmflow.demo.enabled}
+ * The demo users of docs/product.md §2 (password = user id); their Tasklist filters are everyone's ({@link TasklistFilters}). Only when {@code crmflow.demo.enabled}
  * is true: the embedded default, never the postgres profile unless an operator asks for it.
  */
 @Component

@@ -19,7 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the groups of SPEC §2 (when the identity store is Camunda's own) and gives each group exactly what its work
+ * Creates the groups of docs/product.md §2 (when the identity store is Camunda's own) and gives each group exactly what its work
  * needs: which webapps it may open, and for process designers the right to deploy. On every start, and idempotent:
  * the webapp grants and the grants on all resources of a type ({@code *}) of these groups are crmflow's, so what an
  * earlier version granted beyond that (Cockpit for gm, rules owners and designers; designers' reading and working every

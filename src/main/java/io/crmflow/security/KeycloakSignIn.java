@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code keycloak} profile: people log in at Keycloak (OIDC authorization code flow) for the webapps and the
  * dashboard; programs send a Keycloak access token ({@code Authorization: Bearer …}) to {@code /api} and
  * {@code /engine-rest}. Either way the user id is Keycloak's user name and the groups are the {@code groups} claim,
- * which the realm's group mapper fills with the SPEC §2 group names.
+ * which the realm's group mapper fills with the docs/product.md §2 group names.
  */
 @Component
 @Profile("keycloak")

@@ -1,6 +1,6 @@
 package io.crmflow.team;
 
-/** Sales regions (SPEC: four Chinese regions). */
+/** Sales regions (docs/product.md §2: four Chinese regions). */
 public enum Region {
     EAST, SOUTH, NORTH, SOUTHWEST
 }

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @Validated
-@Tag(name = "Tickets", description = "服务工单 Service tickets, SLA clocks and knowledge base (SPEC §4)")
+@Tag(name = "Tickets", description = "服务工单 Service tickets, SLA clocks and knowledge base (docs/product.md §4)")
 class TicketController {
 
     private final TicketService tickets;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replays the priority and SLA targets of the most recent tickets with a candidate rule set (SPEC §6), next to what
+ * Replays the priority and SLA targets of the most recent tickets with a candidate rule set (docs/product.md §6), next to what
  * the active version decides for the same tickets. Reads only.
  */
 @Component

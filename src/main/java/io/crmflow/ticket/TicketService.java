@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Service tickets of SPEC §4, carried by the {@code service-ticket} process. API calls check the request and the
+ * Service tickets of docs/product.md §4, carried by the {@code service-ticket} process. API calls check the request and the
  * ticket's state, then drive the process (complete a task, correlate a message); the process steps call back into the
  * {@code apply…}/{@code record…} methods, so Tasklist and the API change a ticket the same way.
  */

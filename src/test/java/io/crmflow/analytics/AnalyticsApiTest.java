@@ -20,7 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * SPEC §7 numbers on imported history with known answers: the 1000/200/80/40/24 funnel of the issue, average days in
+ * docs/product.md §7 numbers on imported history with known answers: the 1000/200/80/40/24 funnel of the issue, average days in
  * stage, loss reasons, forecast, leaderboard and stage dwell, and the row rules on each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

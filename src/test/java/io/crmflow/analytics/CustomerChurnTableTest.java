@@ -11,7 +11,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/customer-churn.dmn} row by row against SPEC §7 (A customers: 90 days without an order), on the Drools DMN engine. */
+/** {@code rules/customer-churn.dmn} row by row against docs/product.md §7 (A customers: 90 days without an order), on the Drools DMN engine. */
 class CustomerChurnTableTest {
 
     @ParameterizedTest(name = "tier {0} -> {1} days (row {2})")

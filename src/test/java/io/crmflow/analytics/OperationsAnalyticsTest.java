@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Lead sources, pool sizes, SLA compliance and data quality (SPEC §7) on fixtures with known answers, and their row rules.
+ * Lead sources, pool sizes, SLA compliance and data quality (docs/product.md §7) on fixtures with known answers, and their row rules.
  * The other tests' records are kept out by a day of their own (the engine clock, which stamps every record) or by
  * counting what the fixture added.
  */

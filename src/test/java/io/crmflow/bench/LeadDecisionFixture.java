@@ -102,7 +102,7 @@ public final class LeadDecisionFixture {
         return rules.fire(facts).factsOfType(AssignedRep.class).stream().findFirst();
     }
 
-    /** SPEC §3.2 and §3.3 written out in Java: the baseline the rules are measured against. */
+    /** docs/product.md §3.2 and §3.3 written out in Java: the baseline the rules are measured against. */
     public static Decision handWritten(Lead lead, List<RepCandidate> reps) {
         int score = Math.min(100, sourcePoints(lead.source()) + visitPoints(lead.visits30d()) + dwellPoints(lead.dwellSeconds()));
         String grade = score >= 80 ? "A" : score >= 60 ? "B" : score >= 40 ? "C" : "D";

@@ -99,7 +99,7 @@ public class TicketSlaBenchmark {
                 + SlaClocks.warnAt(calendar, start, sla.resolution(), Duration.ZERO, sla.warningPercent()).getEpochSecond();
     }
 
-    /** SPEC §4's priority table, so that calendarOnly spends no time in Drools. */
+    /** docs/product.md §4's priority table, so that calendarOnly spends no time in Drools. */
     private static Priority priorityByTable(CustomerTier tier, Severity severity) {
         return switch (severity) {
             case CRITICAL -> Priority.P1;

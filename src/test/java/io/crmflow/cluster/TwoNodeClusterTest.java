@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two nodes on one PostgreSQL database form a cluster (SPEC §11): 500 leads and 60 P1 tickets posted alternately to
+ * Two nodes on one PostgreSQL database form a cluster (docs/product.md §11): 500 leads and 60 P1 tickets posted alternately to
  * both, agents answering each ticket just as its first-response warning comes due; every contact-deadline timer and SLA
  * timer fires at most once across the cluster (exactly once unless a reply ended its clock first), every SLA warning
  * reaches the IM robot exactly once, and no caller sees a conflict or an error.

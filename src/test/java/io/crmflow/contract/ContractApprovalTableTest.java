@@ -11,7 +11,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/contract-approval.dmn} row by row against SPEC §3.7, the 500 000 CNY boundary included, on the Drools DMN engine. */
+/** {@code rules/contract-approval.dmn} row by row against docs/product.md §3.7, the 500 000 CNY boundary included, on the Drools DMN engine. */
 class ContractApprovalTableTest {
 
     @ParameterizedTest(name = "{0} CNY -> {1} (row {2})")

@@ -27,13 +27,13 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/lead-assignment.drl} against the demo reps of SPEC §2 (match = region 50 + product 35 + industry 15). */
+/** {@code rules/lead-assignment.drl} against the demo reps of docs/product.md §2 (match = region 50 + product 35 + industry 15). */
 class LeadAssignmentRulesTest {
 
     private record Rep(String id, String regions, String productLines, String industries, int capacity) {
     }
 
-    private static final List<Rep> SPEC_REPS = List.of(
+    private static final List<Rep> DEMO_REPS = List.of(
             new Rep("alice", "EAST", "DEVICES CONSUMABLES", "HOSPITAL CLINIC", 20),
             new Rep("frank", "EAST", "DEVICES", "HOSPITAL", 10),
             new Rep("bob", "EAST", "OTC PRESCRIPTION", "PHARMACY DISTRIBUTOR", 20),
@@ -79,7 +79,7 @@ class LeadAssignmentRulesTest {
         }
         List<Object> facts = new ArrayList<>();
         facts.add(new AssignmentLead(region, productLine, industry, excluded == null ? Set.of() : Set.of(excluded.trim().split("\\s+"))));
-        facts.add(new CandidateTeam(SPEC_REPS.stream().map(rep -> new RepCandidate(rep.id(), words(rep.regions()),
+        facts.add(new CandidateTeam(DEMO_REPS.stream().map(rep -> new RepCandidate(rep.id(), words(rep.regions()),
                 words(rep.productLines()), words(rep.industries()), rep.capacity(), openLeads.getOrDefault(rep.id(), 0))).toList()));
 
         Optional<AssignedRep> assigned = ShippedRules.ruleSet().fire(facts).factsOfType(AssignedRep.class).stream().findFirst();

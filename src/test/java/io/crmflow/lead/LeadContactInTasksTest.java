@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The field rule of SPEC §8 where the engine keeps lead data: the qualification process holds phone and email masked,
+ * The field rule of docs/product.md §8 where the engine keeps lead data: the qualification process holds phone and email masked,
  * and only the form of a lead task read by someone who may see them (owner, administrator) shows them in full. The
  * same in Tasklist: {@code LeadTaskFormBrowserTest}.
  */

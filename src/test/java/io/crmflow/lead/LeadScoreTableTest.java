@@ -10,7 +10,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/lead-score.dmn} row by row against the table of SPEC §3.2, on the Drools DMN engine. */
+/** {@code rules/lead-score.dmn} row by row against the table of docs/product.md §3.2, on the Drools DMN engine. */
 class LeadScoreTableTest {
 
     private static DecisionOutcome evaluate(String source, int visits, int dwell) {

@@ -13,7 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.http.HttpStatus;
 
 /**
- * A lead's task form in the real Tasklist, in Debian's headless Chromium (SPEC §8): the owner sees the phone and email
+ * A lead's task form in the real Tasklist, in Debian's headless Chromium (docs/product.md §8): the owner sees the phone and email
  * to call, a colleague the task was handed to sees them masked, in the form and in what Tasklist loads for it; and
  * markup in a lead's name or company is shown as text, never run.
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** {@code rules/opportunity-stage.dmn} as the running application reads it, row by row, against SPEC §3.5. */
+/** {@code rules/opportunity-stage.dmn} as the running application reads it, row by row, against docs/product.md §3.5. */
 class OpportunityStageTableTest extends IntegrationTest {
 
     @Autowired

@@ -11,7 +11,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/payment-collection.dmn} row by row against SPEC §3.8, on the Drools DMN engine. */
+/** {@code rules/payment-collection.dmn} row by row against docs/product.md §3.8, on the Drools DMN engine. */
 class PaymentCollectionTableTest {
 
     @ParameterizedTest(name = "{0} -> {1} days from the due date (row {2})")

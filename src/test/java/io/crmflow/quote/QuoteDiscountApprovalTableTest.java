@@ -11,7 +11,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/quote-discount-approval.dmn} row by row against SPEC §3.6, boundaries included, on the Drools DMN engine. */
+/** {@code rules/quote-discount-approval.dmn} row by row against docs/product.md §3.6, boundaries included, on the Drools DMN engine. */
 class QuoteDiscountApprovalTableTest {
 
     @ParameterizedTest(name = "{0} % off list -> {1} (row {2})")

@@ -33,7 +33,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The rules lifecycle API (SPEC §6) with the real engine. Every test leaves the version it found active: tests of
+ * The rules lifecycle API (docs/product.md §6) with the real engine. Every test leaves the version it found active: tests of
  * other features share this application and its rules.
  */
 class RulesApiTest extends IntegrationTest {

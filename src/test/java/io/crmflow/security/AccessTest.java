@@ -79,7 +79,7 @@ class AccessTest extends IntegrationTest {
         assertThat(as("alice").getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    /** SPEC §2: everybody works in Tasklist; Cockpit and Admin are for {@code camunda-admin} only. */
+    /** docs/product.md §2: everybody works in Tasklist; Cockpit and Admin are for {@code camunda-admin} only. */
     @ParameterizedTest(name = "{0} ({1}) may open {2}: {3}")
     @CsvSource(delimiter = '|', value = {
             "admin | camunda-admin    | tasklist | true",

@@ -17,7 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 /**
- * Who may do what (SPEC §2, §8), in one table: each role against each endpoint group, reading their own record, reading
+ * Who may do what (docs/product.md §2, §8), in one table: each role against each endpoint group, reading their own record, reading
  * someone else's, and writing. {LEAD_ALICE}, {OPP_CHEN}… name records made for this test; a record a caller may not see
  * answers 404, exactly like one that does not exist.
  */

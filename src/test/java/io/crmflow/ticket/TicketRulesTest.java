@@ -8,7 +8,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/ticket-priority.dmn} and {@code rules/ticket-sla.dmn} on Drools, row by row, against SPEC §4. */
+/** {@code rules/ticket-priority.dmn} and {@code rules/ticket-sla.dmn} on Drools, row by row, against docs/product.md §4. */
 class TicketRulesTest {
 
     @ParameterizedTest(name = "{0} × tier {1} → {2}")
