@@ -63,7 +63,7 @@ class RuleSetStartupTest extends IntegrationTest {
 
     @Test
     void newFilesOnDiskAreADeploymentThatWins() throws IOException {
-        copyDeployedRules("<text>&gt;= 600</text>", "<text>&gt;= 500</text>");
+        copyDeployedRules("<outputEntry id=\"DwellPoints_Row1_Out\"><text>30</text>", "<outputEntry id=\"DwellPoints_Row1_Out\"><text>25</text>");
         RuleSetVersion before = versions.active().orElseThrow();
         inRolledBackTransaction(() -> {
             RuleSet served = startup().ruleSetToServe();
@@ -93,7 +93,7 @@ class RuleSetStartupTest extends IntegrationTest {
     @Test
     void devReloadingActivatesValidFilesFromDiskAndLogsBrokenOnes() throws IOException {
         RuleSet original = activeRuleSet.current();
-        copyDeployedRules("<text>&gt;= 10</text>", "<text>&gt;= 12</text>");
+        copyDeployedRules("<outputEntry id=\"VisitPoints_Row1_Out\"><text>30</text>", "<outputEntry id=\"VisitPoints_Row1_Out\"><text>28</text>");
         RulesProperties properties = new RulesProperties(rulesDirectory);
         DevRulesReloading reloading = new DevRulesReloading(properties, new RuleFileSource(properties), lifecycle);
         try {
