@@ -80,6 +80,7 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/contracts/99999999/revision      | {}                                     | application/json | chen  | 422",
             "POST | /api/opportunities/99999999/contracts | {\"quoteId\":1}                        | application/json | chen  | 404",
             "GET  | /api/contracts/99999999/installments  | none                                   | none             | fiona | 404",
+            "GET  | /api/contracts/99999999/installments?status=LATE | none                        | none             | fiona | 400",
             "GET  | /api/contracts/99999999/payments      | none                                   | none             | fiona | 404",
             "POST | /api/contracts/99999999/payments      | {\"amount\":100}                       | application/json | fiona | 404",
             "POST | /api/contracts/99999999/payments      | {\"amount\":\"lots\"}                  | application/json | fiona | 400",

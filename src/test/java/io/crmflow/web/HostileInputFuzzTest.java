@@ -200,7 +200,7 @@ class HostileInputFuzzTest extends IntegrationTest {
             case 2 -> new Probe(user(random), "POST", "/api/contracts/" + id + "/decision", jsonType(random),
                     json(mutate(random, new TreeMap<>(Map.of("approve", false, "comment", "x"))), random));
             default -> new Probe(user(random), pick(random, new String[] {"GET", "DELETE", "PUT"}), "/api/contracts/" + id
-                    + pick(random, new String[] {"", "/installments", "/payments", ".pdf"}), null, null);
+                    + pick(random, new String[] {"", "/installments", "/installments?status=" + encode(pick(random, STRINGS)), "/payments", ".pdf"}), null, null);
         };
     }
 
