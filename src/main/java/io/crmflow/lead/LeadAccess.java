@@ -46,6 +46,11 @@ class LeadAccess {
                     || lead.status() == LeadStatus.IN_POOL && repRegions.contains(lead.region());
         }
 
+        /** May do the lead's steps (contact, qualify): the people who see it in full. */
+        boolean canWork(Lead lead) {
+            return seesContactDetails(lead);
+        }
+
         boolean seesContactDetails(Lead lead) {
             return admin || managedRegions.contains(lead.region()) || userId.equals(lead.ownerId());
         }

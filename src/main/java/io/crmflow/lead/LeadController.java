@@ -33,9 +33,11 @@ class LeadController {
     private final LeadService leads;
     private final LeadCsvImport csvImport;
     private final LeadAccess access;
+    private final LeadSteps steps;
 
-    LeadController(LeadService leads, LeadCsvImport csvImport, LeadAccess access) {
+    LeadController(LeadService leads, LeadCsvImport csvImport, LeadAccess access, LeadSteps steps) {
         this.leads = leads;
+        this.steps = steps;
         this.csvImport = csvImport;
         this.access = access;
     }
@@ -112,6 +114,44 @@ class LeadController {
     LeadView dispatch(@PathVariable long id, @Valid @RequestBody DispatchRequest request, Authentication user) {
         LeadAccess.Viewer viewer = access.viewer(user);
         return LeadView.of(leads.dispatchByManager(id, request.rep(), viewer), viewer, false);
+    }
+
+    @PostMapping("/api/leads/{id}/contact")
+    @Operation(summary = "Record the first contact (same as the contact task in Tasklist)", description = "Body like the "
+            + "contact-lead form: contactChannel (PHONE, WECHAT, EMAIL, VISIT), contactNote (5–2000 characters). The owner, the "
+            + "region's manager or an administrator; 409 naming the step when the lead is not waiting to be contacted.")
+    LeadView contact(@PathVariable long id, @Valid @RequestBody LeadStepRequests.Contact contact, Authentication user) {
+        LeadAccess.Viewer viewer = access.viewer(user);
+        return LeadView.of(steps.contact(id, contact, viewer), viewer, false);
+    }
+
+    @PostMapping("/api/leads/{id}/qualify")
+    @Operation(summary = "Qualify a contacted lead: it becomes an opportunity (outcome QUALIFIED of the qualify task)",
+            description = "Optional body {qualificationNote}. 409 naming the step when the lead is not waiting to be qualified.")
+    LeadView qualify(@PathVariable long id, @Valid @RequestBody(required = false) LeadStepRequests.Decision decision, Authentication user) {
+        return decide(id, LeadOutcome.QUALIFIED, decision, user);
+    }
+
+    @PostMapping("/api/leads/{id}/nurture")
+    @Operation(summary = "Nurture a contacted lead: touches on day 1, 3, 7 and a re-score on day 30 (outcome NURTURE)",
+            description = "Optional body {qualificationNote}. 409 naming the step when the lead is not waiting to be qualified.")
+    LeadView nurture(@PathVariable long id, @Valid @RequestBody(required = false) LeadStepRequests.Decision decision, Authentication user) {
+        return decide(id, LeadOutcome.NURTURE, decision, user);
+    }
+
+    @PostMapping("/api/leads/{id}/disqualify")
+    @Operation(summary = "Disqualify a contacted lead (outcome DISQUALIFIED)", description = "Body {disqualifyReason (NO_NEED, "
+            + "NO_BUDGET, UNREACHABLE, DUPLICATE, OTHER), qualificationNote}. 409 naming the step when the lead is not waiting "
+            + "to be qualified.")
+    LeadView disqualify(@PathVariable long id, @Valid @RequestBody LeadStepRequests.Disqualification disqualification,
+                        Authentication user) {
+        LeadAccess.Viewer viewer = access.viewer(user);
+        return LeadView.of(steps.disqualify(id, disqualification, viewer), viewer, false);
+    }
+
+    private LeadView decide(long id, LeadOutcome outcome, LeadStepRequests.Decision decision, Authentication user) {
+        LeadAccess.Viewer viewer = access.viewer(user);
+        return LeadView.of(steps.decide(id, outcome, decision == null ? LeadStepRequests.Decision.NONE : decision, viewer), viewer, false);
     }
 
     @GetMapping("/api/leads/{id}/decisions")

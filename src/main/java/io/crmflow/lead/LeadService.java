@@ -35,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeadService {
 
     public static final String PROCESS_KEY = "lead-qualification";
-    static final String DISPATCH_TASK = "Task_DispatchLead";
 
     private final LeadRepository leads;
     private final LeadHistory history;
@@ -255,7 +254,7 @@ public class LeadService {
 
     private void completeDispatch(Lead lead, String repId) {
         Task task = taskService.createTaskQuery().processInstanceId(lead.processInstanceId())
-                .taskDefinitionKey(DISPATCH_TASK).singleResult();
+                .taskDefinitionKey(LeadStep.DISPATCH.taskKey()).singleResult();
         if (task == null || lead.status() != LeadStatus.IN_POOL) {
             throw new ConflictException("Lead " + lead.id() + " is not in the pool (status " + lead.status() + ")");
         }
@@ -300,7 +299,8 @@ public class LeadService {
             return null;
         }
         Lead lead = get(leadId);
-        OpenedOpportunity opportunity = opportunities.openFromLead(new QualifiedLead(leadId, lead.name(), lead.company(), actor,
+        // The opportunity is the owner's even when their manager recorded the outcome for them.
+        OpenedOpportunity opportunity = opportunities.openFromLead(new QualifiedLead(leadId, lead.name(), lead.company(), lead.ownerId(),
                 lead.region().name(), lead.productLine() == null ? null : lead.productLine().name(), detail));
         history.recordEvent(leadId, "CONVERTED", "opportunity " + opportunity.id() + " at " + opportunity.stage()
                 + (opportunity.processStarted() ? "" : " (no opportunity process deployed yet)"), actor, now);

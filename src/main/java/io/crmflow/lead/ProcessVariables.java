@@ -26,6 +26,12 @@ final class ProcessVariables {
         return (String) scope.getVariable(name);
     }
 
+    /** Who did the step just completed: the API caller ({@link LeadStepRequests#COMPLETED_BY}), else the lead's owner. */
+    static String actor(VariableScope scope) {
+        String completedBy = text(scope, LeadStepRequests.COMPLETED_BY);
+        return completedBy == null ? text(scope, "owner") : completedBy;
+    }
+
     static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
     }

@@ -17,7 +17,7 @@ class RecordLeadContactDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var qualifyDue = leads.recordContact(ProcessVariables.leadId(execution), ProcessVariables.text(execution, "contactChannel"),
-                ProcessVariables.text(execution, "contactNote"), ProcessVariables.text(execution, "owner"),
+                ProcessVariables.text(execution, "contactNote"), ProcessVariables.actor(execution),
                 ProcessVariables.hours(execution, "qualifyBusinessHours"));
         execution.setVariable("qualifyDue", ProcessVariables.date(qualifyDue));
     }

@@ -21,7 +21,7 @@ class RecordLeadOutcomeDelegate implements JavaDelegate {
         String detail = outcome == LeadOutcome.DISQUALIFIED
                 ? "reason " + execution.getVariable("disqualifyReason") + (note == null ? "" : ": " + note)
                 : note;
-        Long opportunityId = leads.recordOutcome(ProcessVariables.leadId(execution), outcome, detail, ProcessVariables.text(execution, "owner"));
+        Long opportunityId = leads.recordOutcome(ProcessVariables.leadId(execution), outcome, detail, ProcessVariables.actor(execution));
         if (opportunityId != null) {
             execution.setVariable("opportunityId", opportunityId);
         }

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** One installment of a contract's payment plan; {@code number} counts 1, 2, 3… in due-date order. */
-record Installment(long id, long contractId, int number, LocalDate dueDate, BigDecimal amount, BigDecimal paid, Instant paidAt) {
+record Installment(long id, long contractId, int number, LocalDate dueDate, BigDecimal amount, BigDecimal paid, Instant paidAt,
+                   InstallmentStatus status) {
 
     BigDecimal outstanding() {
         return amount.subtract(paid);
@@ -14,10 +15,6 @@ record Installment(long id, long contractId, int number, LocalDate dueDate, BigD
 
     boolean isPaid() {
         return outstanding().signum() == 0;
-    }
-
-    InstallmentStatus status() {
-        return isPaid() ? InstallmentStatus.PAID : paid.signum() > 0 ? InstallmentStatus.PARTIALLY_PAID : InstallmentStatus.OPEN;
     }
 
     /** Whole days past the due date on {@code today}; 0 before it and once paid. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,9 +26,11 @@ class PaymentController {
     }
 
     @GetMapping("/api/contracts/{contractId}/installments")
-    @Operation(summary = "The contract's payment plan: each installment's due date, amount, paid, outstanding, days overdue")
-    PaymentPlan plan(@PathVariable long contractId, Authentication user) {
-        return payments.plan(contractId, user);
+    @Operation(summary = "The contract's payment plan: each installment's due date, amount, paid, outstanding, status, days overdue",
+            description = "status=OPEN|PARTIALLY_PAID|OVERDUE|PAID lists only those installments (the totals stay the contract's). "
+                    + "OVERDUE: the installment's dunning ladder has started (rules/payment-collection.dmn) and it is not paid in full.")
+    PaymentPlan plan(@PathVariable long contractId, @RequestParam(required = false) InstallmentStatus status, Authentication user) {
+        return payments.plan(contractId, status, user);
     }
 
     @GetMapping("/api/contracts/{contractId}/payments")

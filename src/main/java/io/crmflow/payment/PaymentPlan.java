@@ -11,6 +11,11 @@ import io.crmflow.contract.ContractStatus;
 public record PaymentPlan(long contractId, String contractNumber, ContractStatus contractStatus, BigDecimal amount, BigDecimal paid,
                          BigDecimal outstanding, List<Line> installments) {
 
+    PaymentPlan onlyInstallments(InstallmentStatus status) {
+        return new PaymentPlan(contractId, contractNumber, contractStatus, amount, paid, outstanding,
+                installments.stream().filter(line -> line.status() == status).toList());
+    }
+
     public record Line(long id, int number, LocalDate dueDate, BigDecimal amount, BigDecimal paid, BigDecimal outstanding,
                        InstallmentStatus status, long daysOverdue, Instant paidAt) {
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PaymentRepository {
 
-    private static final String INSTALLMENT_COLUMNS = "id, contract_id, seq, due_date, amount, paid, paid_at";
+    private static final String INSTALLMENT_COLUMNS = "id, contract_id, seq, due_date, amount, paid, paid_at, status";
 
     private final JdbcClient jdbc;
 
@@ -31,8 +31,8 @@ class PaymentRepository {
     /** Numbers them 1, 2, 3… in the order given, which the caller has checked is due-date order. */
     void insertPlan(long contractId, List<PlannedInstallment> plan) {
         for (int i = 0; i < plan.size(); i++) {
-            jdbc.sql("insert into installment (contract_id, seq, due_date, amount, paid) values (?, ?, ?, ?, 0)")
-                    .params(contractId, i + 1, plan.get(i).dueDate(), plan.get(i).amount()).update();
+            jdbc.sql("insert into installment (contract_id, seq, due_date, amount, paid, status) values (?, ?, ?, ?, 0, ?)")
+                    .params(contractId, i + 1, plan.get(i).dueDate(), plan.get(i).amount(), InstallmentStatus.OPEN.name()).update();
         }
     }
 
@@ -51,9 +51,22 @@ class PaymentRepository {
         return jdbc.sql("select " + INSTALLMENT_COLUMNS + " from installment where id = ?").param(id).query(this::mapInstallment).optional();
     }
 
-    void addPaid(long installmentId, BigDecimal amount, Instant paidInFullAt) {
-        jdbc.sql("update installment set paid = paid + ?, paid_at = ? where id = ?")
-                .params(amount, timestamp(paidInFullAt), installmentId).update();
+    void addPaid(long installmentId, BigDecimal amount, Instant paidInFullAt, InstallmentStatus status) {
+        jdbc.sql("update installment set paid = paid + ?, paid_at = ?, status = ? where id = ?")
+                .params(amount, timestamp(paidInFullAt), status.name(), installmentId).update();
+    }
+
+    /** False when it already was OVERDUE or is PAID (a repeated dunning step, a payment that came first). */
+    boolean markOverdue(long installmentId) {
+        return jdbc.sql("update installment set status = 'OVERDUE' where id = ? and status in ('OPEN', 'PARTIALLY_PAID')")
+                .param(installmentId).update() == 1;
+    }
+
+    /** Unpaid installments not marked OVERDUE although due on or before {@code day}: candidates for the ladder's state. */
+    List<Installment> dueButNotOverdue(LocalDate day) {
+        return jdbc.sql("select " + INSTALLMENT_COLUMNS + " from installment where status in ('OPEN', 'PARTIALLY_PAID') and due_date <= ? "
+                        + "order by contract_id, seq")
+                .param(day).query(this::mapInstallment).list();
     }
 
     boolean referenceUsed(long contractId, String reference) {
@@ -109,6 +122,7 @@ class PaymentRepository {
 
     private Installment mapInstallment(ResultSet rs, int row) throws SQLException {
         return new Installment(rs.getLong("id"), rs.getLong("contract_id"), rs.getInt("seq"), rs.getObject("due_date", LocalDate.class),
-                rs.getBigDecimal("amount"), rs.getBigDecimal("paid"), instant(rs, "paid_at"));
+                rs.getBigDecimal("amount"), rs.getBigDecimal("paid"), instant(rs, "paid_at"),
+                InstallmentStatus.valueOf(rs.getString("status")));
     }
 }

@@ -104,9 +104,11 @@ public class PaymentService {
                 .map(i -> money(i.amount()) + " CNY due " + i.dueDate()).collect(Collectors.joining("; ")), "process");
     }
 
+    /** The contract's plan; with a status, only the installments in that status (the totals stay the contract's). */
     @Transactional(readOnly = true)
-    PaymentPlan plan(long contractId, Authentication user) {
-        return plan(contracts.visible(contractId, user));
+    PaymentPlan plan(long contractId, InstallmentStatus status, Authentication user) {
+        PaymentPlan plan = plan(contracts.visible(contractId, user));
+        return status == null ? plan : plan.onlyInstallments(status);
     }
 
     @Transactional(readOnly = true)
@@ -163,8 +165,12 @@ public class PaymentService {
             BigDecimal part = left.min(installment.outstanding());
             boolean settles = part.compareTo(installment.outstanding()) == 0;
             payments.insertAllocation(paymentId, installment.id(), part);
-            payments.addPaid(installment.id(), part, settles ? now : null);
+            InstallmentStatus status = installment.status().afterPayment(settles);
+            payments.addPaid(installment.id(), part, settles ? now : null, status);
             changes.add(FieldChange.of("installment", installment.id(), "paid", installment.paid(), installment.paid().add(part)));
+            if (status != installment.status()) {
+                changes.add(FieldChange.of("installment", installment.id(), "status", installment.status(), status));
+            }
             (settles ? settled : partlyPaid).add(installment);
             left = left.subtract(part);
         }
@@ -229,6 +235,7 @@ public class PaymentService {
         Contract contract = contracts.get(installment.contractId());
         Opportunity opportunity = opportunities.get(contract.opportunityId());
         long daysOverdue = installment.daysOverdue(planner.today());
+        markOverdue(installment);
         String name = step.label() + ": " + contract.number() + " " + opportunity.company() + " " + installment.label() + ", "
                 + money(installment.outstanding()) + " CNY, " + daysOverdue + " 天逾期 days overdue";
         Map<String, Object> variables = new HashMap<>();
@@ -247,6 +254,18 @@ public class PaymentService {
         }
         Date due = step.next().map(next -> stepDue(installmentId, next)).orElse(null);
         return new DunningTask(name, due, variables);
+    }
+
+    /**
+     * The installment's dunning ladder has started (its first overdue step fired, when rules/payment-collection.dmn
+     * says): it is OVERDUE until paid in full. Also run at start-up for ladders that started before the status was stored.
+     */
+    @Transactional
+    void markOverdue(Installment installment) {
+        if (installment.status().becomesOverdue() && payments.markOverdue(installment.id())) {
+            audit.record("process", List.of(FieldChange.of("installment", installment.id(), "status", installment.status(),
+                    InstallmentStatus.OVERDUE)));
+        }
     }
 
     /** A dunning task is done: what the customer said goes on the opportunity's timeline. */

@@ -51,6 +51,9 @@ class PaymentCollectionProcessTest extends ContractTestSupport {
     @Autowired
     OutboxDispatcher dispatcher;
 
+    @Autowired
+    OverdueInstallments overdueInstallments;
+
     @Test
     void aContractDraftedWithoutAPlanIsCollectedInOneInstallmentOnTheDefaultTerm() {
         JsonNode contract = approved(contract("80000.00"));
@@ -129,6 +132,60 @@ class PaymentCollectionProcessTest extends ContractTestSupport {
         assertThat(plan(contract).get("installments").get(0).get("status").asText()).isEqualTo("PAID");
         assertThat(plan(contract).get("contractStatus").asText()).isEqualTo("APPROVED");
         assertThat(collection).isActive();
+    }
+
+    @Test
+    void anInstallmentIsOverdueFromTheFirstStepOfItsDunningLadderUntilPaidInFull() {
+        LocalDate firstDue = today().plusDays(5);
+        JsonNode contract = approved(contract("70000.00", List.of(installment(firstDue, "30000.00"), installment(firstDue.plusDays(30), "40000.00"))));
+        ProcessInstance collection = collection(contract);
+
+        moveClockTo(firstDue);
+        fireDueTimers(collection);
+        assertThat(statuses(contract)).as("due today: rules/payment-collection.dmn starts the ladder 1 day overdue").containsExactly("OPEN", "OPEN");
+
+        moveClockTo(firstDue.plusDays(1));
+        fireDueTimers(collection);
+        assertThat(single(dunningTasks(contract)).getTaskDefinitionKey()).isEqualTo("Task_ChaseOverduePayment");
+        assertThat(statuses(contract)).containsExactly("OVERDUE", "OPEN");
+        JsonNode overdue = plan(contract, "?status=OVERDUE");
+        assertThat(overdue.get("installments").findValuesAsText("number")).containsExactly("1");
+        assertThat(overdue.get("installments").get(0).get("daysOverdue").asInt()).isEqualTo(1);
+        assertThat(overdue.get("outstanding").decimalValue()).as("the totals stay the contract's").isEqualByComparingTo("70000.00");
+        assertThat(plan(contract, "?status=OPEN").get("installments").findValuesAsText("number")).containsExactly("2");
+        long firstInstallment = overdue.get("installments").get(0).get("id").asLong();
+        assertThat(jdbc.sql("select actor || ' ' || old_value || ' ' || new_value from audit_log where entity = 'installment' and entity_id = ? "
+                + "and field = 'status'").param(String.valueOf(firstInstallment)).query(String.class).list()).containsExactly("process OPEN OVERDUE");
+
+        assertThat(pay("fiona", contract, Map.of("amount", "10000.00")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(statuses(contract)).as("a part payment leaves it overdue").containsExactly("OVERDUE", "OPEN");
+
+        assertThat(pay("fiona", contract, Map.of("amount", "20000.00")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(statuses(contract)).containsExactly("PAID", "OPEN");
+        assertThat(plan(contract, "?status=OVERDUE").get("installments")).isEmpty();
+        assertThat(jdbc.sql("select new_value from audit_log where entity = 'installment' and entity_id = ? and field = 'status' order by id")
+                .param(String.valueOf(firstInstallment)).query(String.class).list()).containsExactly("OVERDUE", "PAID");
+        ResponseEntity<JsonNode> unknownStatus = as("chen").getForEntity("/api/contracts/" + contract.get("id").asLong()
+                + "/installments?status=LATE", JsonNode.class);
+        assertThat(unknownStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aDatabaseFromBeforeTheStoredStatusIsMarkedOverdueWhereTheLadderHadStartedAndNowhereElse() {
+        LocalDate firstDue = today().plusDays(3);
+        JsonNode contract = approved(contract("50000.00", List.of(installment(firstDue, "20000.00"), installment(firstDue.plusDays(1), "30000.00"))));
+        ProcessInstance collection = collection(contract);
+        moveClockTo(firstDue.plusDays(1));
+        fireDueTimers(collection);
+        assertThat(statuses(contract)).containsExactly("OVERDUE", "OPEN");
+        // As V14 leaves a database written before it: the status the amounts give, nothing OVERDUE.
+        jdbc.sql("update installment set status = 'OPEN' where contract_id = ?").param(contract.get("id").asLong()).update();
+
+        overdueInstallments.run(null);
+
+        assertThat(statuses(contract)).as("#1's ladder has started; #2 is due today, its ladder starts tomorrow").containsExactly("OVERDUE", "OPEN");
+        overdueInstallments.run(null);
+        assertThat(statuses(contract)).containsExactly("OVERDUE", "OPEN");
     }
 
     @Test
@@ -241,7 +298,15 @@ class PaymentCollectionProcessTest extends ContractTestSupport {
     }
 
     private JsonNode plan(JsonNode contract) {
-        return as("chen").getForObject("/api/contracts/" + contract.get("id").asLong() + "/installments", JsonNode.class);
+        return plan(contract, "");
+    }
+
+    private JsonNode plan(JsonNode contract, String query) {
+        return as("chen").getForObject("/api/contracts/" + contract.get("id").asLong() + "/installments" + query, JsonNode.class);
+    }
+
+    private List<String> statuses(JsonNode contract) {
+        return plan(contract).get("installments").findValuesAsText("status");
     }
 
     private ProcessInstance collection(JsonNode contract) {

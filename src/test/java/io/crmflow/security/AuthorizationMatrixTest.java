@@ -51,6 +51,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "admin | GET   | /api/leads/{LEAD_CHEN}                     | none                      | 200",
             "alice | POST  | /api/leads/{LEAD_CHEN}/dispatch            | {\"rep\":\"alice\"}       | 404",
             "chen  | POST  | /api/leads/{LEAD_CHEN}/dispatch            | {\"rep\":\"chen\"}        | 403",
+            // lead steps: the owner, the region's manager and admin get past access (409: the leads wait to be contacted)
+            "chen  | POST  | /api/leads/{LEAD_CHEN}/qualify             | {}                        | 409",
+            "mia   | POST  | /api/leads/{LEAD_ALICE}/disqualify         | {\"disqualifyReason\":\"NO_NEED\"} | 409",
+            "admin | POST  | /api/leads/{LEAD_CHEN}/nurture             | {}                        | 409",
+            "alice | POST  | /api/leads/{LEAD_CHEN}/contact             | {\"contactChannel\":\"PHONE\",\"contactNote\":\"called them\"} | 404",
+            "noah  | POST  | /api/leads/{LEAD_ALICE}/qualify            | {}                        | 404",
+            "fiona | POST  | /api/leads/{LEAD_ALICE}/nurture            | {}                        | 404",
+            "sam   | POST  | /api/leads/{LEAD_ALICE}/disqualify         | {\"disqualifyReason\":\"NO_NEED\"} | 404",
+            "pat   | POST  | /api/leads/{LEAD_CHEN}/contact             | {\"contactChannel\":\"PHONE\",\"contactNote\":\"called them\"} | 404",
             // ---- opportunities
             "alice | GET   | /api/opportunities/{OPP_ALICE}             | none                      | 200",
             "alice | GET   | /api/opportunities/{OPP_CHEN}              | none                      | 404",

@@ -150,11 +150,17 @@ class HostileInputFuzzTest extends IntegrationTest {
 
     private Probe leadActions(Random random) {
         String id = pick(random, IDS);
-        if (random.nextBoolean()) {
-            return new Probe(user(random), "POST", "/api/leads/" + id + "/claim", jsonType(random), random.nextBoolean() ? null : junk(random));
-        }
-        return new Probe(user(random), "POST", "/api/leads/" + id + "/dispatch", jsonType(random),
-                json(mutate(random, new TreeMap<>(Map.of("rep", "bob"))), random));
+        return switch (random.nextInt(5)) {
+            case 0 -> new Probe(user(random), "POST", "/api/leads/" + id + "/claim", jsonType(random), random.nextBoolean() ? null : junk(random));
+            case 1 -> new Probe(user(random), "POST", "/api/leads/" + id + "/dispatch", jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("rep", "bob"))), random));
+            case 2 -> new Probe(user(random), "POST", "/api/leads/" + id + "/contact", jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("contactChannel", "PHONE", "contactNote", "约了下周拜访"))), random));
+            case 3 -> new Probe(user(random), "POST", "/api/leads/" + id + pick(random, new String[] {"/qualify", "/nurture"}), jsonType(random),
+                    random.nextBoolean() ? null : json(mutate(random, new TreeMap<>(Map.of("qualificationNote", "预算已批"))), random));
+            default -> new Probe(user(random), "POST", "/api/leads/" + id + "/disqualify", jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("disqualifyReason", "NO_BUDGET", "qualificationNote", "明年"))), random));
+        };
     }
 
     private Probe teamEdits(Random random) {
@@ -194,7 +200,7 @@ class HostileInputFuzzTest extends IntegrationTest {
             case 2 -> new Probe(user(random), "POST", "/api/contracts/" + id + "/decision", jsonType(random),
                     json(mutate(random, new TreeMap<>(Map.of("approve", false, "comment", "x"))), random));
             default -> new Probe(user(random), pick(random, new String[] {"GET", "DELETE", "PUT"}), "/api/contracts/" + id
-                    + pick(random, new String[] {"", "/installments", "/payments", ".pdf"}), null, null);
+                    + pick(random, new String[] {"", "/installments", "/installments?status=" + encode(pick(random, STRINGS)), "/payments", ".pdf"}), null, null);
         };
     }
 
