@@ -108,7 +108,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of()));
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+        ex.details().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     /** Two people changed the same process at once (e.g. claimed the same pool lead): the later one lost. */
