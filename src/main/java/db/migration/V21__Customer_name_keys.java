@@ -3,6 +3,12 @@ package db.migration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.crmflow.lead.LeadKeys;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -20,7 +26,7 @@ public class V21__Customer_name_keys extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         try (Statement select = context.getConnection().createStatement();
              ResultSet customers = select.executeQuery("select id, name from customer where name_key is null order by id");
              PreparedStatement update = context.getConnection().prepareStatement("update customer set name_key = ? where id = ?")) {
@@ -40,14 +46,14 @@ public class V21__Customer_name_keys extends BaseJavaMigration {
     }
 
     private static void linkOpportunities(Context context) throws Exception {
-        java.util.Map<String, Long> customers = new java.util.HashMap<>();
+        Map<String, Long> customers = new HashMap<>();
         try (Statement select = context.getConnection().createStatement();
              ResultSet keyed = select.executeQuery("select id, name_key from customer where name_key is not null")) {
             while (keyed.next()) {
                 customers.put(keyed.getString("name_key"), keyed.getLong("id"));
             }
         }
-        java.util.List<String> unlinked = new java.util.ArrayList<>();
+        List<String> unlinked = new ArrayList<>();
         try (Statement select = context.getConnection().createStatement();
              ResultSet opportunities = select.executeQuery("select id, coalesce(company, name) as company from opportunity where customer_id is null order by id");
              PreparedStatement link = context.getConnection().prepareStatement("update opportunity set customer_id = ? where id = ?")) {

@@ -2,6 +2,7 @@ package io.crmflow.customer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class CustomerLifecycles {
         inputs.put("openChurnWarning", openChurnWarning);
         DecisionOutcome outcome = ruleSet.evaluate(MODEL, inputs);
         if (!(outcome.result("customerLifecycle") instanceof String stage)
-                || java.util.Arrays.stream(CustomerLifecycle.values()).noneMatch(value -> value.name().equals(stage))) {
+                || Arrays.stream(CustomerLifecycle.values()).noneMatch(value -> value.name().equals(stage))) {
             throw new DecisionFailedException("DMN model '" + MODEL + "' decided no lifecycle stage for " + inputs + " (got " + outcome.results() + ")");
         }
         return new Staged(CustomerLifecycle.valueOf(stage), outcome);

@@ -6,9 +6,11 @@ import static io.crmflow.persistence.SqlTimes.timestamp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -147,7 +149,7 @@ class CustomerRepository {
         }
         if (filter.q() != null) {
             where.append(" and (lower(name) like :q escape '\\' or name_key like :q escape '\\')");
-            params.put("q", "%" + filter.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", "%" + filter.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         long total = jdbc.sql("select count(*) from customer" + where).params(params).query(Long.class).single();
         List<Customer> items = jdbc.sql("select " + COLUMNS + " from customer" + where + " order by id desc offset :offset rows fetch next :size rows only")
@@ -201,7 +203,7 @@ class CustomerRepository {
         jdbc.sql("select customer_id, tag from customer_tag where customer_id in (:ids) order by tag")
                 .param("ids", found.stream().map(Customer::id).toList())
                 .query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
-                .forEach(tag -> tags.computeIfAbsent(tag.getKey(), id -> new java.util.ArrayList<>()).add(tag.getValue()));
+                .forEach(tag -> tags.computeIfAbsent(tag.getKey(), id -> new ArrayList<>()).add(tag.getValue()));
         return found.stream().map(customer -> customer.withTags(tags.getOrDefault(customer.id(), List.of()))).toList();
     }
 

@@ -10,10 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.AuditedRecords;
+import io.crmflow.audit.FieldChange;
 import io.crmflow.lead.Lead;
 import io.crmflow.lead.LeadKeys;
 import io.crmflow.lead.LeadQualified;
@@ -28,6 +32,7 @@ import io.crmflow.team.SalesTeam;
 import io.crmflow.web.ConflictException;
 import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
+import io.crmflow.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -284,30 +289,30 @@ public class CustomerService implements AuditedRecords {
             throw new ConflictException("Tag '" + name + "' is already on the list", Map.of("field", "name"));
         }
         customers.insertTagOption(option, viewer.userId(), now());
-        audit.record(viewer.userId(), List.of(io.crmflow.audit.FieldChange.of("customer_tag_option", name, "label", null, option.label().strip())));
+        audit.record(viewer.userId(), List.of(FieldChange.of("customer_tag_option", name, "label", null, option.label().strip())));
         return customers.tagOption(name).orElseThrow();
     }
 
     @Transactional
     void removeTagOption(String name, CustomerAccess.Viewer viewer) {
         requireManager(viewer);
-        TagOption option = customers.tagOption(name).orElseThrow(() -> new io.crmflow.web.NotFoundException("No tag '" + name + "' on the list"));
+        TagOption option = customers.tagOption(name).orElseThrow(() -> new NotFoundException("No tag '" + name + "' on the list"));
         if (!customers.deleteUnusedTagOption(name)) {
             throw new ConflictException("Tag '" + name + "' is still on customers; take it off them first");
         }
-        audit.record(viewer.userId(), List.of(io.crmflow.audit.FieldChange.of("customer_tag_option", name, "label", option.label(), null)));
+        audit.record(viewer.userId(), List.of(FieldChange.of("customer_tag_option", name, "label", option.label(), null)));
     }
 
     /** The customer's tags from now on; the owner tags their customers, the region's manager too. */
     @Transactional
     Customer tag(long id, List<String> tags, CustomerAccess.Viewer viewer) {
         Customer before = changeable(id, viewer);
-        java.util.Set<String> offered = customers.tagOptions().stream().map(TagOption::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> offered = customers.tagOptions().stream().map(TagOption::name).collect(Collectors.toSet());
         List<String> unknown = tags.stream().filter(tag -> !offered.contains(tag)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidRequestException("tags", "Not on the managers' tag list: " + unknown + "; the list is " + new java.util.TreeSet<>(offered));
+            throw new InvalidRequestException("tags", "Not on the managers' tag list: " + unknown + "; the list is " + new TreeSet<>(offered));
         }
-        customers.replaceTags(id, new java.util.TreeSet<>(tags));
+        customers.replaceTags(id, new TreeSet<>(tags));
         Customer after = get(id);
         audit.recordChanges(viewer.userId(), ENTITY, id, before, after, AUDITED);
         return after;
@@ -354,7 +359,7 @@ public class CustomerService implements AuditedRecords {
 
     private Contact contact(long customerId, long contactId) {
         return customers.contact(customerId, contactId)
-                .orElseThrow(() -> new io.crmflow.web.NotFoundException("Customer " + customerId + " has no contact " + contactId));
+                .orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no contact " + contactId));
     }
 
     // ------------------------------------------------------------------------------------------ rules of a customer

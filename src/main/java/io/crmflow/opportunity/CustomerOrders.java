@@ -6,6 +6,7 @@ import static io.crmflow.persistence.SqlTimes.timestamp;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.crmflow.process.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +55,6 @@ public class CustomerOrders {
     @Transactional
     public void link(long opportunityId, long customerId, String why, String actor) {
         jdbc.sql("update opportunity set customer_id = ? where id = ?").params(customerId, opportunityId).update();
-        opportunities.recordEvent(opportunityId, "CUSTOMER_LINKED", why, actor, io.crmflow.process.EngineClock.now());
+        opportunities.recordEvent(opportunityId, "CUSTOMER_LINKED", why, actor, EngineClock.now());
     }
 }
