@@ -62,8 +62,10 @@ class CustomerController {
     }
 
     @GetMapping("/{id}")
-    Customer get(@PathVariable long id, Authentication user) {
-        return customers.visible(id, access.viewer(user));
+    @Operation(summary = "The customer with its contacts, the decisions that set its tier and lifecycle, and its opportunities",
+            description = "Opportunities for the owner, the region's manager and administrators; contacts masked as for /contacts")
+    CustomerOverview get(@PathVariable long id, Authentication user) {
+        return customers.overview(id, access.viewer(user));
     }
 
     @PutMapping("/{id}")

@@ -223,6 +223,19 @@ public class CustomerService implements AuditedRecords {
     }
 
     @Transactional(readOnly = true)
+    CustomerOverview overview(long id, CustomerAccess.Viewer viewer) {
+        Customer customer = visible(id, viewer);
+        boolean full = viewer.canChange(customer);
+        List<CustomerDecision> decided = decisions.of(id);
+        return new CustomerOverview(customer, customers.contacts(id).stream().map(contact -> ContactView.of(contact, full)).toList(),
+                latest(decided, CustomerTiering.KIND), latest(decided, CustomerLifecycles.KIND), full ? orders.of(id) : List.of());
+    }
+
+    private static CustomerDecision latest(List<CustomerDecision> decided, String kind) {
+        return decided.stream().filter(decision -> decision.kind().equals(kind)).reduce((first, second) -> second).orElse(null);
+    }
+
+    @Transactional(readOnly = true)
     CustomerPage list(CustomerFilter filter, CustomerAccess.Viewer viewer, int page, int size) {
         CustomerRepository.Page found = customers.find(filter, viewer, page, size);
         return new CustomerPage(found.total(), page, size, found.items());

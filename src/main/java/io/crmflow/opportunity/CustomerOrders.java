@@ -5,6 +5,7 @@ import static io.crmflow.persistence.SqlTimes.timestamp;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import io.crmflow.process.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,15 @@ public class CustomerOrders {
                 .query((rs, row) -> new WonOrders(rs.getBigDecimal("amount_since"), rs.getLong("won"), instant(rs, "first_won"),
                         instant(rs, "last_won")))
                 .single();
+    }
+
+    /** The customer's opportunities, newest first. */
+    @Transactional(readOnly = true)
+    public List<CompanyOpportunity> of(long customerId) {
+        return jdbc.sql("select id, name, stage, amount, owner_id from opportunity where customer_id = ? order by id desc").param(customerId)
+                .query((rs, row) -> new CompanyOpportunity(rs.getLong("id"), rs.getString("name"), rs.getString("stage"),
+                        rs.getBigDecimal("amount"), rs.getString("owner_id")))
+                .list();
     }
 
     /** The customer of an opportunity, if it has one. */

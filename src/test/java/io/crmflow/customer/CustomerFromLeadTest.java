@@ -53,8 +53,14 @@ class CustomerFromLeadTest extends ProcessIntegrationTest {
         assertThat(created.get("name").asText()).isEqualTo(company);
         assertThat(created.get("owner").asText()).isEqualTo("chen");
         assertThat(created.get("region").asText()).isEqualTo("SOUTH");
-        assertThat(as("chen").getForObject("/api/customers/" + customer + "/contacts", JsonNode.class).findValuesAsText("name"))
-                .containsExactly("周主任");
+        assertThat(created.get("contacts").findValuesAsText("name")).containsExactly("周主任");
+        assertThat(created.get("contacts").get(0).get("masked").asBoolean()).isFalse();
+        assertThat(created.get("opportunities").findValuesAsText("id")).containsExactly(String.valueOf(opportunity));
+        assertThat(created.get("tierDecision").get("outputs").get("tier").asText()).isEqualTo("C");
+        assertThat(created.get("lifecycleDecision").get("outputs").get("lifecycle").asText()).isEqualTo("POTENTIAL");
+        JsonNode forSupport = as("sam").getForObject("/api/customers/" + customer, JsonNode.class);
+        assertThat(forSupport.get("contacts").get(0).get("masked").asBoolean()).isTrue();
+        assertThat(forSupport.get("opportunities")).isEmpty();
         assertThat(as("chen").getForObject("/api/opportunities/" + opportunity + "/timeline", JsonNode.class).findValuesAsText("type"))
                 .contains("CUSTOMER_LINKED");
     }
