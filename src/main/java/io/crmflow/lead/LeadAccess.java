@@ -72,34 +72,15 @@ class LeadAccess {
         }
     }
 
-    /** {@code 138****1234}: keeps enough to recognise a number, not enough to call it. */
     static String maskPhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = LeadKeys.phone(phone);
-        if (digits == null) {
-            return null;
-        }
-        if (digits.length() < 7) {
-            return "*".repeat(digits.length());
-        }
-        return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+        return ContactMasks.phone(phone);
     }
 
     static String maskEmailOrPhone(Channel channel, String contact) {
         return channel == Channel.EMAIL ? maskEmail(contact) : maskPhone(contact);
     }
 
-    /** {@code a***@example.com}: the domain tells the company, the name stays private. */
     static String maskEmail(String email) {
-        if (email == null) {
-            return null;
-        }
-        int at = email.indexOf('@');
-        if (at <= 0) {
-            return "***";
-        }
-        return email.charAt(0) + "***" + email.substring(at);
+        return ContactMasks.email(email);
     }
 }

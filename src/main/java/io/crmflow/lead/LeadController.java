@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.crmflow.team.Region;
+import io.crmflow.web.CsvUploads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,9 +13,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -67,17 +65,7 @@ class LeadController {
             + "with line numbers. A malformed file is refused as a whole (400) and nothing is written.")
     ResponseEntity<?> importCsv(@RequestBody String csv, Authentication user) {
         LeadImportReport report = csvImport.importCsv(csv, user.getName());
-        if (report.rejected() < report.rows().size()) {
-            return ResponseEntity.ok(report);
-        }
-        // Nothing could be imported: a problem like any refused input, carrying the row-by-row report.
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "None of the " + report.rows().size() + " rows could be imported; see rows for each row's errors");
-        problem.setTitle("Nothing imported");
-        problem.setProperty("created", report.created());
-        problem.setProperty("rejected", report.rejected());
-        problem.setProperty("rows", report.rows());
-        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return CsvUploads.answer(report, report.created(), report.rejected(), report.rows());
     }
 
     @GetMapping("/api/leads")

@@ -2,14 +2,11 @@ package io.crmflow.lead;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmflow.web.ApiProblems.FieldProblem;
 import io.crmflow.web.CsvUploads;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,19 +46,11 @@ class LeadCsvImport {
     }
 
     private LeadImportReport.Row importRow(CSVRecord record, long line, String actor) {
-        Map<String, String> cells = CsvUploads.filledCells(record);
-        NewLead lead;
-        try {
-            lead = json.convertValue(cells, NewLead.class);
-        } catch (IllegalArgumentException e) {
-            return rejected(line, List.of(conversionProblem(e)));
+        CsvUploads.Row<NewLead> row = CsvUploads.read(record, NewLead.class, json, validator);
+        if (!row.valid()) {
+            return rejected(line, row.problems());
         }
-        Set<ConstraintViolation<NewLead>> violations = validator.validate(lead);
-        if (!violations.isEmpty()) {
-            return rejected(line, violations.stream()
-                    .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
-                    .sorted((a, b) -> a.field().compareTo(b.field())).toList());
-        }
+        NewLead lead = row.request();
         LeadSubmission submission;
         try {
             submission = leads.submit(lead, actor);
@@ -78,13 +67,5 @@ class LeadCsvImport {
 
     private static LeadImportReport.Row rejected(long line, List<FieldProblem> errors) {
         return new LeadImportReport.Row(line, LeadImportReport.Outcome.REJECTED, null, errors);
-    }
-
-    private static FieldProblem conversionProblem(IllegalArgumentException e) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().get(0).getFieldName();
-            return new FieldProblem(field, "invalid value: " + mapping.getOriginalMessage().split("\n")[0]);
-        }
-        return new FieldProblem("row", e.getMessage());
     }
 }

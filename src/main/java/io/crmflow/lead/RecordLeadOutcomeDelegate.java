@@ -2,6 +2,7 @@ package io.crmflow.lead;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Service task "Record qualification": QUALIFIED converts the lead into an opportunity, NURTURE parks it, DISQUALIFIED closes it. */
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 class RecordLeadOutcomeDelegate implements JavaDelegate {
 
     private final LeadService leads;
+    private final ApplicationEventPublisher events;
 
-    RecordLeadOutcomeDelegate(LeadService leads) {
+    RecordLeadOutcomeDelegate(LeadService leads, ApplicationEventPublisher events) {
         this.leads = leads;
+        this.events = events;
     }
 
     @Override
@@ -21,9 +24,11 @@ class RecordLeadOutcomeDelegate implements JavaDelegate {
         String detail = outcome == LeadOutcome.DISQUALIFIED
                 ? "reason " + execution.getVariable("disqualifyReason") + (note == null ? "" : ": " + note)
                 : note;
-        Long opportunityId = leads.recordOutcome(ProcessVariables.leadId(execution), outcome, detail, ProcessVariables.actor(execution));
+        long leadId = ProcessVariables.leadId(execution);
+        Long opportunityId = leads.recordOutcome(leadId, outcome, detail, ProcessVariables.actor(execution));
         if (opportunityId != null) {
             execution.setVariable("opportunityId", opportunityId);
+            events.publishEvent(new LeadQualified(leads.get(leadId), opportunityId, ProcessVariables.text(execution, "owner")));
         }
     }
 }

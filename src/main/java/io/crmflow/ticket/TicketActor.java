@@ -1,5 +1,6 @@
 package io.crmflow.ticket;
 
+import io.crmflow.customer.CustomerCard;
 import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
 import org.springframework.security.core.Authentication;
@@ -16,7 +17,7 @@ record TicketActor(String userId, boolean supportStaff, boolean supportLead) {
         return new TicketActor(user.userId(), lead || user.isIn(CrmflowGroup.SUPPORT_AGENT), lead);
     }
 
-    boolean mayWork(Customer customer) {
+    boolean mayWork(CustomerCard customer) {
         return supportStaff || userId.equals(customer.accountOwner());
     }
 }

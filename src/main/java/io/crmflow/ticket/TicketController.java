@@ -34,12 +34,6 @@ class TicketController {
         this.knowledgeBase = knowledgeBase;
     }
 
-    @GetMapping("/customers")
-    @Operation(summary = "Customers with tier and account owner")
-    List<Customer> customers() {
-        return tickets.customers();
-    }
-
     @PostMapping("/tickets")
     @Operation(summary = "Enter a ticket", description = "Priority from rules/ticket-priority.dmn, SLA due times from rules/ticket-sla.dmn "
             + "and the business calendar; a P3/P4 ticket matching an approved article is answered at once (L1)")

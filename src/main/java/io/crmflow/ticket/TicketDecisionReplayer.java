@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.crmflow.customer.CustomerCard;
+import io.crmflow.customer.CustomerService;
+import io.crmflow.customer.CustomerTier;
 import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.DecisionFailedException;
 import io.crmflow.rules.DecisionReplayer;
@@ -26,10 +29,12 @@ class TicketDecisionReplayer implements DecisionReplayer {
 
     private final JdbcClient jdbc;
     private final ActiveRuleSet rules;
+    private final CustomerService customers;
 
-    TicketDecisionReplayer(JdbcClient jdbc, ActiveRuleSet rules) {
+    TicketDecisionReplayer(JdbcClient jdbc, ActiveRuleSet rules, CustomerService customers) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.customers = customers;
     }
 
     private record Recorded(long ticketId, CustomerTier tier, Severity severity, String ruleSetVersion) {
@@ -54,11 +59,17 @@ class TicketDecisionReplayer implements DecisionReplayer {
     @Transactional(readOnly = true)
     public ReplayReport replay(RuleSet candidate, int last) {
         RuleSet active = rules.current();
-        List<Recorded> tickets = jdbc.sql("select t.id, c.tier, t.severity, t.rule_set_version from ticket t"
-                        + " join customer c on c.id = t.customer_id order by t.id desc fetch first " + last + " rows only")
-                .query((rs, row) -> new Recorded(rs.getLong(1), CustomerTier.valueOf(rs.getString(2)), Severity.valueOf(rs.getString(3)),
-                        rs.getString(4)))
+        record Stored(long ticketId, long customerId, Severity severity, String ruleSetVersion) {
+        }
+        List<Stored> stored = jdbc.sql("select id, customer_id, severity, rule_set_version from ticket order by id desc fetch first "
+                        + last + " rows only")
+                .query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), Severity.valueOf(rs.getString(3)), rs.getString(4)))
                 .list();
+        Map<Long, CustomerCard> customerCards = customers.cards(stored.stream().map(Stored::customerId).distinct().toList());
+        List<Recorded> tickets = stored.stream()
+                .map(ticket -> new Recorded(ticket.ticketId(), customerCards.get(ticket.customerId()).tier(), ticket.severity(),
+                        ticket.ruleSetVersion()))
+                .toList();
         if (tickets.isEmpty()) {
             return new ReplayReport(kind(), 0, List.of("no tickets recorded yet"), List.of(), List.of());
         }

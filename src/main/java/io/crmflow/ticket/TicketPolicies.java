@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 
 import io.crmflow.calendar.BusinessCalendar;
 import io.crmflow.calendar.BusinessCalendars;
+import io.crmflow.customer.CustomerTier;
 import io.crmflow.rules.ActiveRuleSet;
 import org.springframework.stereotype.Component;
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Customers, tickets, their SLA clocks, conversation and timeline. */
+/** Tickets, their SLA clocks, conversation and timeline. */
 @Repository
 class TicketRepository {
 
@@ -27,20 +27,6 @@ class TicketRepository {
 
     TicketRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    // ------------------------------------------------------------------------------------------ customers
-
-    Optional<Customer> customer(long id) {
-        return jdbc.sql("select id, name, tier, account_owner from customer where id = ?").param(id).query(TicketRepository::customer).optional();
-    }
-
-    List<Customer> customers() {
-        return jdbc.sql("select id, name, tier, account_owner from customer order by id").query(TicketRepository::customer).list();
-    }
-
-    private static Customer customer(ResultSet rs, int row) throws SQLException {
-        return new Customer(rs.getLong("id"), rs.getString("name"), CustomerTier.valueOf(rs.getString("tier")), rs.getString("account_owner"));
     }
 
     // ------------------------------------------------------------------------------------------ tickets
@@ -79,7 +65,8 @@ class TicketRepository {
         return jdbc.sql("select " + COLUMNS + " from ticket where id = ? for update").param(id).query(TicketRepository::ticket).optional();
     }
 
-    List<Ticket> list(TicketStatus status, Long customerId, String accountOwner, int limit, int offset) {
+    /** Newest first; {@code customerIds} null: of any customer. */
+    List<Ticket> list(TicketStatus status, Long customerId, java.util.Collection<Long> customerIds, int limit, int offset) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from ticket where 1 = 1");
         if (status != null) {
             sql.append(" and status = :status");
@@ -87,8 +74,8 @@ class TicketRepository {
         if (customerId != null) {
             sql.append(" and customer_id = :customer");
         }
-        if (accountOwner != null) {
-            sql.append(" and customer_id in (select id from customer where account_owner = :owner)");
+        if (customerIds != null) {
+            sql.append(customerIds.isEmpty() ? " and 1 = 0" : " and customer_id in (:customers)");
         }
         sql.append(" order by id desc offset :offset rows fetch next :limit rows only");
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("offset", offset).param("limit", limit);
@@ -98,8 +85,8 @@ class TicketRepository {
         if (customerId != null) {
             statement = statement.param("customer", customerId);
         }
-        if (accountOwner != null) {
-            statement = statement.param("owner", accountOwner);
+        if (customerIds != null && !customerIds.isEmpty()) {
+            statement = statement.param("customers", customerIds);
         }
         return statement.query(TicketRepository::ticket).list();
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
+import io.crmflow.customer.CustomerTier;
 import io.crmflow.rules.DecisionFailedException;
 import io.crmflow.rules.RuleSet;
 

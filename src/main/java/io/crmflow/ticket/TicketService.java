@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.AuditedRecords;
 import io.crmflow.calendar.BusinessCalendar;
+import io.crmflow.customer.CustomerCard;
+import io.crmflow.customer.CustomerService;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -75,6 +77,7 @@ public class TicketService implements AuditedRecords {
     private final KnowledgeBaseMatcher matcher;
     private final TicketPolicies policies;
     private final OpportunityService opportunities;
+    private final CustomerService customers;
     private final Notifications notifications;
     private final RuntimeService runtime;
     private final TaskService taskService;
@@ -82,7 +85,7 @@ public class TicketService implements AuditedRecords {
     private final MeterRegistry meters;
 
     TicketService(TicketRepository tickets, KnowledgeBaseRepository articles, KnowledgeBaseMatcher matcher, TicketPolicies policies,
-                  OpportunityService opportunities, Notifications notifications, RuntimeService runtime, TaskService taskService, AuditTrail audit, MeterRegistry meters) {
+                  OpportunityService opportunities, CustomerService customers, Notifications notifications, RuntimeService runtime, TaskService taskService, AuditTrail audit, MeterRegistry meters) {
         this.meters = meters;
         this.audit = audit;
         this.tickets = tickets;
@@ -90,6 +93,7 @@ public class TicketService implements AuditedRecords {
         this.matcher = matcher;
         this.policies = policies;
         this.opportunities = opportunities;
+        this.customers = customers;
         this.notifications = notifications;
         this.runtime = runtime;
         this.taskService = taskService;
@@ -103,7 +107,7 @@ public class TicketService implements AuditedRecords {
         if (!actor.supportStaff()) {
             throw new ForbiddenException("Only the service desk (support-agent, support-lead) enters tickets");
         }
-        Customer customer = tickets.customer(request.customerId())
+        CustomerCard customer = customers.card(request.customerId())
                 .orElseThrow(() -> new InvalidRequestException("customerId", "Customer " + request.customerId() + " does not exist"));
         Priority priority = policies.priority(customer.tier(), request.severity());
         SlaTargets sla = policies.sla(priority);
@@ -165,7 +169,7 @@ public class TicketService implements AuditedRecords {
 
     @Transactional(readOnly = true)
     List<TicketView> list(TicketActor actor, TicketStatus status, Long customerId, int limit, int offset) {
-        return tickets.list(status, customerId, actor.supportStaff() ? null : actor.userId(), limit, offset).stream()
+        return tickets.list(status, customerId, actor.supportStaff() ? null : customers.idsOwnedBy(actor.userId()), limit, offset).stream()
                 .map(ticket -> view(ticket.id())).toList();
     }
 
@@ -173,11 +177,6 @@ public class TicketService implements AuditedRecords {
     List<TicketEvent> timeline(long id, TicketActor actor) {
         visible(id, actor);
         return tickets.events(id);
-    }
-
-    @Transactional(readOnly = true)
-    List<Customer> customers() {
-        return tickets.customers();
     }
 
     /** An answer to the customer. The first one meets the first-response clock; it may also wait for the customer's answer. */
@@ -214,7 +213,7 @@ public class TicketService implements AuditedRecords {
                     + ticket.level() + ": resolve it instead");
         }
         Instant now = now();
-        Customer customer = customerOf(ticket);
+        CustomerCard customer = customerOf(ticket);
         tickets.addMessage(id, "CUSTOMER", customer.name(), reply.body().strip(), now);
         tickets.recordEvent(id, "CUSTOMER_REPLIED", "recorded by " + actor.userId(), actor.userId(), now);
         if (ticket.status() == TicketStatus.WAITING_ON_CUSTOMER) {
@@ -336,7 +335,7 @@ public class TicketService implements AuditedRecords {
                 if (ticket.level() != SupportLevel.L2) {
                     throw new ConflictException("Only an L2 ticket is transferred to the account owner");
                 }
-                Customer customer = customerOf(ticket);
+                CustomerCard customer = customerOf(ticket);
                 audited(id, () -> tickets.updateState(id, ticket.status(), SupportLevel.L3, now));
                 audited(id, () -> tickets.assign(id, customer.accountOwner(), now));
                 tickets.recordEvent(id, "TRANSFERRED", "L2 → L3: to account owner " + customer.accountOwner()
@@ -356,7 +355,7 @@ public class TicketService implements AuditedRecords {
     @Transactional(readOnly = true)
     Map<String, Object> customerHistory(long id) {
         Ticket ticket = get(id);
-        Customer customer = customerOf(ticket);
+        CustomerCard customer = customerOf(ticket);
         StringBuilder history = new StringBuilder("工单 Tickets:\n");
         List<Ticket> previous = tickets.list(null, customer.id(), null, 20, 0).stream().filter(other -> other.id() != id).toList();
         previous.forEach(other -> history.append("  #").append(other.id()).append(' ').append(other.priority()).append(' ')
@@ -514,8 +513,8 @@ public class TicketService implements AuditedRecords {
         return ticket;
     }
 
-    private Customer customerOf(Ticket ticket) {
-        return tickets.customer(ticket.customerId()).orElseThrow();
+    private CustomerCard customerOf(Ticket ticket) {
+        return customers.card(ticket.customerId()).orElseThrow();
     }
 
     private static void requireOpen(Ticket ticket) {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.crmflow.calendar.BusinessCalendar;
 import io.crmflow.rules.RuleSet;
 import io.crmflow.rules.ShippedRules;
-import io.crmflow.ticket.CustomerTier;
+import io.crmflow.customer.CustomerTier;
 import io.crmflow.ticket.Priority;
 import io.crmflow.ticket.Severity;
 import io.crmflow.ticket.SlaClocks;

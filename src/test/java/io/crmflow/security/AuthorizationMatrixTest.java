@@ -36,6 +36,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .param("上海仁济医疗器械有限公司").query(Long.class).single(), "severity", "LOW", "channel", "EMAIL", "subject",
                 unique("发票"), "description", "请重开发票 ZQX-" + unique("m")), JsonNode.class);
         records.put("TICKET_OF_ALICES_CUSTOMER", ticket.get("id").asText());
+        records.put("CUSTOMER_ALICE", as("alice").postForObject("/api/customers", Map.of("name", unique("权限客户"), "region", "EAST"),
+                JsonNode.class).get("id").asText());
     }
 
     @ParameterizedTest(name = "{0} {1} {2} → {4}")
@@ -76,6 +78,27 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "lily  | GET   | /api/tickets/{TICKET_OF_ALICES_CUSTOMER}   | none                      | 200",
             "alice | GET   | /api/tickets/{TICKET_OF_ALICES_CUSTOMER}   | none                      | 200",
             "bob   | GET   | /api/tickets/{TICKET_OF_ALICES_CUSTOMER}   | none                      | 404",
+            // ---- customers: owner, the region's manager and admin change; support and finance read; others nothing
+            "alice | GET   | /api/customers/{CUSTOMER_ALICE}            | none                      | 200",
+            "bob   | GET   | /api/customers/{CUSTOMER_ALICE}            | none                      | 404",
+            "mia   | GET   | /api/customers/{CUSTOMER_ALICE}            | none                      | 200",
+            "noah  | GET   | /api/customers/{CUSTOMER_ALICE}            | none                      | 404",
+            "sam   | GET   | /api/customers/{CUSTOMER_ALICE}/contacts   | none                      | 200",
+            "fiona | GET   | /api/customers/{CUSTOMER_ALICE}            | none                      | 200",
+            "leo   | GET   | /api/customers/{CUSTOMER_ALICE}            | none                      | 404",
+            "grace | GET   | /api/customers/{CUSTOMER_ALICE}/decisions  | none                      | 404",
+            "sam   | POST  | /api/customers/{CUSTOMER_ALICE}/contacts   | {\"name\":\"x\"}        | 403",
+            "bob   | POST  | /api/customers/{CUSTOMER_ALICE}/contacts   | {\"name\":\"x\"}        | 404",
+            "alice | PUT   | /api/customers/{CUSTOMER_ALICE}/tier-pin   | {\"tier\":\"A\",\"reason\":\"x\"} | 403",
+            "noah  | DELETE | /api/customers/{CUSTOMER_ALICE}/tier-pin  | none                      | 404",
+            "sam   | POST  | /api/customers                             | {\"name\":\"x\",\"region\":\"EAST\"} | 403",
+            "mia   | GET   | /api/audit?entity=customer&id={CUSTOMER_ALICE} | none                  | 200",
+            "alice | PUT   | /api/customers/{CUSTOMER_ALICE}/tags       | {\"tags\":[]}             | 200",
+            "sam   | PUT   | /api/customers/{CUSTOMER_ALICE}/tags       | {\"tags\":[]}             | 403",
+            "bob   | PUT   | /api/customers/{CUSTOMER_ALICE}/tags       | {\"tags\":[]}             | 404",
+            "alice | POST  | /api/customer-tags                         | {\"name\":\"x\",\"label\":\"x\"} | 403",
+            "sam   | GET   | /api/customer-tags                         | none                      | 200",
+            "noah  | GET   | /api/audit?entity=customer&id={CUSTOMER_ALICE} | none                  | 404",
             // ---- analytics: own numbers, own regions, or everything
             "alice | GET   | /api/analytics/funnel                      | none                      | 200",
             "alice | GET   | /api/analytics/funnel?owner=chen           | none                      | 403",

@@ -39,6 +39,8 @@ class HostileInputFuzzTest extends IntegrationTest {
             + " || (select count(*) from rule_set_version) || '/' || (select count(*) from rule_set_audit) || '/'"
             + " || (select count(*) from contract) || '/' || (select count(*) from contract_approval) || '/'"
             + " || (select count(*) from installment) || '/' || (select count(*) from payment) || '/'"
+            + " || (select count(*) from customer) || '/' || (select count(*) from customer_contact) || '/'"
+            + " || (select count(*) from customer_tag) || '/' || (select count(*) from customer_tag_option) || '/'"
             + " || (select count(*) from act_ru_execution) || '/' || (select count(*) from act_ru_task)";
 
     private static final String[] USERS = {"mia", "alice", "chen", "admin", "rui", "fiona", "pat", null, "mia:wrong"};
@@ -64,7 +66,7 @@ class HostileInputFuzzTest extends IntegrationTest {
     void malformedRequestsNeverFailTheServerNorWriteAnything() throws Exception {
         Random random = new Random(SEED);
         List<Function<Random, Probe>> generators = List.of(this::leadPost, this::leadImport, this::leadReads, this::leadActions,
-                this::teamEdits, this::opportunityPost, this::opportunityActions, this::contractCalls, this::rulesCalls, this::oddPaths);
+                this::teamEdits, this::opportunityPost, this::opportunityActions, this::contractCalls, this::rulesCalls, this::customerCalls, this::oddPaths);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
@@ -201,6 +203,32 @@ class HostileInputFuzzTest extends IntegrationTest {
                     json(mutate(random, new TreeMap<>(Map.of("approve", false, "comment", "x"))), random));
             default -> new Probe(user(random), pick(random, new String[] {"GET", "DELETE", "PUT"}), "/api/contracts/" + id
                     + pick(random, new String[] {"", "/installments", "/installments?status=" + encode(pick(random, STRINGS)), "/payments", ".pdf"}), null, null);
+        };
+    }
+
+    private Probe customerCalls(Random random) {
+        String id = pick(random, IDS);
+        return switch (random.nextInt(6)) {
+            case 5 -> random.nextBoolean()
+                    ? new Probe(user(random), "PUT", "/api/customers/" + id + "/tags", jsonType(random),
+                            json(mutate(random, new TreeMap<>(Map.of("tags", List.of("高意向", "价格敏感")))), random))
+                    : new Probe(user(random), "POST", "/api/customer-tags", jsonType(random),
+                            json(mutate(random, new TreeMap<>(Map.of("name", "高意向", "label", "高意向 High intent"))), random));
+            case 0 -> new Probe(user(random), "POST", "/api/customers", jsonType(random), json(mutate(random, new TreeMap<>(Map.of(
+                    "name", "华东医疗器械股份有限公司", "region", "EAST", "creditCode", "91350100M000100Y43", "industry", "HOSPITAL",
+                    "owner", "alice"))), random));
+            case 1 -> new Probe(user(random), "PUT", "/api/customers/" + id + pick(random, new String[] {"", "/tier-pin"}), jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("name", "上海仁济", "region", "EAST", "tier", "A", "reason", "x"))), random));
+            case 2 -> new Probe(user(random), pick(random, new String[] {"POST", "PUT"}), "/api/customers/" + id + "/contacts"
+                    + pick(random, new String[] {"", "/" + pick(random, IDS)}), jsonType(random), json(mutate(random, new TreeMap<>(Map.of(
+                    "name", "李主任", "role", "DECISION_MAKER", "phone", "13800138000", "email", "li@example.com", "wechat", "li"))), random));
+            case 3 -> new Probe(user(random), "POST", "/api/customers/" + pick(random, new String[] {"import", id + "/contacts/import"}),
+                    pick(random, new String[] {"text/csv", "text/csv; charset=GBK", "application/json"}),
+                    pick(random, new String[] {"name,region\n", "name,region\n\"unclosed,EAST\n", "name;region\nx;EAST\n",
+                            "name,region,extra\nx,EAST,1\n", "name,region\nx,EAST,1\n", pick(random, STRINGS)}).getBytes(StandardCharsets.UTF_8));
+            default -> new Probe(user(random), "GET", "/api/customers" + pick(random, new String[] {"?tier=", "?lifecycle=", "?region=",
+                    "?page=", "?size=", "?q=", "/" + id + "?x=", "/" + id + "/contacts?x=", "/" + id + "/decisions?x="})
+                    + encode(pick(random, STRINGS)), null, null);
         };
     }
 
