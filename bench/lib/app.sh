@@ -26,16 +26,16 @@ bench_layout() {
   cp "$bench_root"/src/test/resources/bench/*.bpmn "$workdir/bench-classes/bench/"
 }
 
-# bench_start <workdir> <port> <database> <jvm options…> -- <application arguments…>; sets $app_pid
+# bench_start <workdir> <port> <JDBC URL> <jvm options…> -- <application arguments…>; sets $app_pid
 bench_start() {
-  local workdir=$1 port=$2 db=$3; shift 3
+  local workdir=$1 port=$2 url=$3; shift 3
   local jvm=() args=()
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
   [ $# -gt 0 ] && shift
   args=("$@")
   : > "$workdir/app.log"
   (cd "$workdir" && exec java "${jvm[@]}" -cp "$workdir/bench-classes:$(ls "$workdir"/app/*.jar)" io.crmflow.CrmflowApplication \
-    --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+    --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="$url" \
     "${args[@]}" > "$workdir/app.log" 2>&1) &
   app_pid=$!
   # Spring logs "Started" before the application runners, which create the demo users: ready once mia gets in.
