@@ -38,8 +38,9 @@ bench_start() {
     --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="$url" \
     "${args[@]}" > "$workdir/app.log" 2>&1) &
   app_pid=$!
-  # Spring logs "Started" before the application runners, which create the demo users: ready once mia gets in.
-  for _ in $(seq 1 240); do
+  # Spring logs "Started" before the application runners, which create the demo users: ready once mia gets in. Up to
+  # 10 minutes: on a 2-core machine busy with other builds a start has taken over 4.
+  for _ in $(seq 1 600); do
     grep -q "Started CrmflowApplication" "$workdir/app.log" \
       && [ "$(curl -s -o /dev/null -w '%{http_code}' -u mia:mia "http://127.0.0.1:$port/api/leads?limit=1")" = 200 ] && return 0
     kill -0 "$app_pid" 2>/dev/null || break
