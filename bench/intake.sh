@@ -22,7 +22,7 @@ trap 'bench_stop; cp "$workdir/app.log" "/tmp/$db.log" 2>/dev/null; rm -rf "$wor
 echo "before: $(bench_conditions)"
 bench_layout "$workdir"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
-bench_start "$workdir" "$port" "$db" "${jvm[@]}" -- --spring.profiles.active="$profiles" --logging.level.root=WARN \
+bench_start "$workdir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" -- --spring.profiles.active="$profiles" --logging.level.root=WARN \
   --logging.level.io.crmflow=INFO
 if [ "$scoring" = camunda-dmn ]; then  # the bench process is deployed once the application is ready
   for _ in $(seq 1 120); do grep -q "bench-camunda-dmn: deployed" "$workdir/app.log" && break; sleep 1; done

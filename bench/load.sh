@@ -28,7 +28,7 @@ echo "before: $(bench_conditions)"
 echo "JVM options: ${jvm[*]}; $rate leads/s for ${secs} s after ${warmup} s of warm-up"
 bench_layout "$workdir"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
-bench_start "$workdir" "$port" "$db" "${jvm[@]}" "-Xlog:gc:file=$workdir/gc.log" -- --spring.profiles.active=postgres --logging.level.root=WARN \
+bench_start "$workdir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" "-Xlog:gc:file=$workdir/gc.log" -- --spring.profiles.active=postgres --logging.level.root=WARN \
   --logging.level.io.crmflow=INFO
 echo "application up ($(grep -o 'Started CrmflowApplication in [0-9.]* seconds' "$workdir/app.log"))"
 bench_sales_team "$db"

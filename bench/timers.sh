@@ -21,7 +21,7 @@ echo "before: $(bench_conditions)"
 echo "job executor arguments: ${*:-(defaults)}"
 bench_layout "$workdir"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
-bench_start "$workdir" "$port" "$db" "${jvm[@]}" -- --spring.profiles.active=postgres,bench-timers --logging.level.root=WARN \
+bench_start "$workdir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" -- --spring.profiles.active=postgres,bench-timers --logging.level.root=WARN \
   --logging.level.io.crmflow=INFO --crmflow.bench.timers.count="$count" --crmflow.bench.timers.first-due-seconds="$first" \
   --crmflow.bench.timers.spread-seconds="$spread" "$@"
 bench_sales_team "$db"

@@ -26,20 +26,21 @@ bench_layout() {
   cp "$bench_root"/src/test/resources/bench/*.bpmn "$workdir/bench-classes/bench/"
 }
 
-# bench_start <workdir> <port> <database> <jvm options…> -- <application arguments…>; sets $app_pid
+# bench_start <workdir> <port> <JDBC URL> <jvm options…> -- <application arguments…>; sets $app_pid
 bench_start() {
-  local workdir=$1 port=$2 db=$3; shift 3
+  local workdir=$1 port=$2 url=$3; shift 3
   local jvm=() args=()
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
   [ $# -gt 0 ] && shift
   args=("$@")
   : > "$workdir/app.log"
   (cd "$workdir" && exec java "${jvm[@]}" -cp "$workdir/bench-classes:$(ls "$workdir"/app/*.jar)" io.crmflow.CrmflowApplication \
-    --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+    --server.port="$port" --crmflow.demo.enabled=true --spring.datasource.url="$url" \
     "${args[@]}" > "$workdir/app.log" 2>&1) &
   app_pid=$!
-  # Spring logs "Started" before the application runners, which create the demo users: ready once mia gets in.
-  for _ in $(seq 1 240); do
+  # Spring logs "Started" before the application runners, which create the demo users: ready once mia gets in. Up to
+  # 10 minutes: on a 2-core machine busy with other builds a start has taken over 4.
+  for _ in $(seq 1 600); do
     grep -q "Started CrmflowApplication" "$workdir/app.log" \
       && [ "$(curl -s -o /dev/null -w '%{http_code}' -u mia:mia "http://127.0.0.1:$port/api/leads?limit=1")" = 200 ] && return 0
     kill -0 "$app_pid" 2>/dev/null || break

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
- * One crmflow node: the real application ({@code io.crmflow.CrmflowApplication}, profile {@code postgres}) in a JVM of
- * its own, started from the test JVM's class path without the test classes, on a free loopback port. Its output goes to
- * {@code target/cluster-nodes/<name>.log}. Only this process is ever stopped or killed, by its own handle.
+ * One crmflow node: the real application ({@code io.crmflow.CrmflowApplication}) in a JVM of its own, started from the
+ * test JVM's class path without the test classes, on a free loopback port: with profile {@code postgres} on a shared
+ * database, or on the embedded default. Its output goes to {@code target/cluster-nodes/<name>.log}. Only this process is
+ * ever stopped or killed, by its own handle.
  */
 final class CrmflowNode implements AutoCloseable {
 
@@ -42,28 +43,44 @@ final class CrmflowNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node and waits until it is ready. {@code name} is also the engine's host name, which the job log records
-     * for every job, so a test can tell which node fired a timer.
+     * Starts a node on PostgreSQL and waits until it is ready. {@code name} is also the engine's host name, which the job
+     * log records for every job, so a test can tell which node fired a timer.
      */
     static CrmflowNode start(String name, String jdbcUrl, Path rulesDirectory, List<String> arguments) {
+        List<String> application = new ArrayList<>(List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--crmflow.demo.enabled=true",
+                "--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor},classpath:db/demo",
+                "--crmflow.rules.directory=" + rulesDirectory.toAbsolutePath()));
+        application.addAll(arguments);
+        return launch(name, LOGS, application);
+    }
+
+    /**
+     * Starts a node on the embedded default, as {@code java -jar} run in {@code directory} does: no profile, the shipped
+     * data-source URL, so its H2 file database is {@code directory/data}; started again on the same directory, a node
+     * opens the same database. Waits until it is ready.
+     */
+    static CrmflowNode startEmbedded(String name, Path directory, Path rulesDirectory) {
+        return launch(name, directory, List.of("--crmflow.rules.directory=" + rulesDirectory.toAbsolutePath()));
+    }
+
+    private static CrmflowNode launch(String name, Path workingDirectory, List<String> applicationArguments) {
         int port = TestSocketUtils.findAvailableTcpPort();
         try {
             Files.createDirectories(LOGS);
+            Files.createDirectories(workingDirectory);
             Path log = LOGS.resolve(name + ".log").toAbsolutePath();
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC", "-cp", applicationClassPath(),
                     "io.crmflow.CrmflowApplication",
-                    "--spring.profiles.active=postgres",
                     "--server.port=" + port,
                     "--server.address=127.0.0.1",
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=postgres",
-                    "--crmflow.demo.enabled=true",
-                    "--spring.flyway.locations=classpath:db/migration,classpath:db/vendor/{vendor},classpath:db/demo",
-                    "--crmflow.rules.directory=" + rulesDirectory.toAbsolutePath(),
                     "--camunda.bpm.generic-properties.properties.hostname=" + name,
                     "--spring.main.banner-mode=off"));
-            command.addAll(arguments);
-            Process process = new ProcessBuilder(command).directory(LOGS.toFile()).redirectErrorStream(true)
+            command.addAll(applicationArguments);
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             CrmflowNode node = new CrmflowNode(name, port, process, log);
             node.awaitReady();
