@@ -19,6 +19,7 @@ import io.crmflow.rules.DecisionOutcome;
 import io.crmflow.rules.DecisionReplayer;
 import io.crmflow.rules.ReplayReport;
 import io.crmflow.rules.ReplayReport.Difference;
+import io.crmflow.rules.ReplayReport.Share;
 import io.crmflow.rules.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
         RuleSet active = rules.current();
         List<Recorded> recorded = recent(last);
         if (recorded.isEmpty()) {
-            return new ReplayReport(kind(), 0, List.of("no lead decisions recorded yet"), List.of(), List.of());
+            return ReplayReport.nothingRecorded(kind(), "no lead decisions recorded yet");
         }
         // The recorded assignment inputs hold the lead, not the team: both versions decide against today's team.
         CandidateTeam todaysTeam = assignment.todaysTeam();
@@ -113,7 +114,9 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 "assignments: the recorded inputs lack the team's open-lead counts, so both versions decide with today's rep "
                         + "profiles and today's open leads per rep; " + ownerDrift + " of " + assigned
                         + " recorded owners differ from what the active version decides today (profiles or load changed since)");
-        return new ReplayReport(kind(), recorded.size(), summary, notes, differences);
+        List<Share> shares = grades.entrySet().stream()
+                .map(grade -> new Share("grade", grade.getKey(), grade.getValue()[0], grade.getValue()[1])).toList();
+        return new ReplayReport(kind(), recorded.size(), summary, notes, differences, shares);
     }
 
     private List<Recorded> recent(int last) {

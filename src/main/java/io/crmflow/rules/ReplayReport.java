@@ -9,8 +9,19 @@ import java.util.List;
  * @param summary     the changes in a sentence each, e.g. "37 of 1000 assignments would change owner"
  * @param notes       how the replay differs from the original decisions (e.g. inputs that were not recorded)
  * @param differences every changed field of every record, newest record first
+ * @param shares      how the replayed records spread over the values of a field (e.g. grade) before and after
  */
-public record ReplayReport(String kind, int replayed, List<String> summary, List<String> notes, List<Difference> differences) {
+public record ReplayReport(String kind, int replayed, List<String> summary, List<String> notes, List<Difference> differences,
+                           List<Share> shares) {
+
+    /** A report of a replay that found no recorded decisions to decide again. */
+    public static ReplayReport nothingRecorded(String kind, String why) {
+        return new ReplayReport(kind, 0, List.of(why), List.of(), List.of(), List.of());
+    }
+
+    /** How many records had {@code value} in {@code field} with the active version (before) and the candidate (after). */
+    public record Share(String field, String value, int before, int after) {
+    }
 
     /**
      * @param record   id of the record decided about (e.g. the lead id)

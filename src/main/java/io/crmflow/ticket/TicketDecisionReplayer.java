@@ -10,6 +10,7 @@ import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.DecisionReplayer;
 import io.crmflow.rules.ReplayReport;
 import io.crmflow.rules.ReplayReport.Difference;
+import io.crmflow.rules.ReplayReport.Share;
 import io.crmflow.rules.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,7 @@ class TicketDecisionReplayer implements DecisionReplayer {
                         rs.getString(4)))
                 .list();
         if (tickets.isEmpty()) {
-            return new ReplayReport(kind(), 0, List.of("no tickets recorded yet"), List.of(), List.of());
+            return ReplayReport.nothingRecorded(kind(), "no tickets recorded yet");
         }
         List<Difference> differences = new ArrayList<>();
         Map<Priority, int[]> shares = new TreeMap<>();
@@ -82,7 +83,9 @@ class TicketDecisionReplayer implements DecisionReplayer {
         });
         List<String> notes = List.of("old = the active version " + active.version() + ", new = the candidate " + candidate.version(),
                 "tiers are the customers' tiers today; due times already running are not moved by an activation");
-        return new ReplayReport(kind(), tickets.size(), summary, notes, differences);
+        List<Share> priorityShares = shares.entrySet().stream()
+                .map(priority -> new Share("priority", priority.getKey().name(), priority.getValue()[0], priority.getValue()[1])).toList();
+        return new ReplayReport(kind(), tickets.size(), summary, notes, differences, priorityShares);
     }
 
     private static void compare(Recorded ticket, String field, Object before, Object after, List<Difference> differences) {
