@@ -28,7 +28,7 @@
       fields: { score: '分数', grade: '等级', owner: '负责人', priority: '优先级', firstResponseTarget: '首次响应时限', resolutionTarget: '解决时限' },
       actions: { DEPLOY: '部署', UPLOAD: '上传', ACTIVATE: '生效', ROLLBACK: '回滚' },
       statuses: { ACTIVE: '生效中', CANDIDATE: '候选', RETIRED: '已停用' },
-      fileChanges: { changed: '已修改', added: '新增', removed: '删除', nothing: '无文件变化' }
+      fileChanges: { changed: '已修改', added: '新增', removed: '删除', nothing: '无文件变化', first: '首次部署' }
     },
     en: {
       title: 'Rules workbench', logout: 'Log out', language: '中文', active: 'Active version', version: 'Version',
@@ -57,8 +57,23 @@
         resolutionTarget: 'Resolution target' },
       actions: { DEPLOY: 'Deployed', UPLOAD: 'Uploaded', ACTIVATE: 'Activated', ROLLBACK: 'Rolled back' },
       statuses: { ACTIVE: 'active', CANDIDATE: 'candidate', RETIRED: 'retired' },
-      fileChanges: { changed: 'changed', added: 'added', removed: 'removed', nothing: 'no file changed' }
+      fileChanges: { changed: 'changed', added: 'added', removed: 'removed', nothing: 'no file changed', first: 'first deployment' }
     }
+  };
+  /** dmn-js' own labels in Chinese (its translate service; unknown ones stay as dmn-js writes them). */
+  const DMN_ZH = {
+    'When': '条件 When', 'Then': '结果 Then', 'Annotations': '注释', 'Annotation': '注释', 'Hit policy:': '命中策略：', 'Hit policy': '命中策略',
+    'View DRD': '查看决策需求图 DRD', 'Add rule': '添加规则', 'Add rule above': '在上方添加规则', 'Add rule below': '在下方添加规则',
+    'Remove rule': '删除规则', 'Copy rule': '复制规则', 'Cut rule': '剪切规则', 'Paste rule above': '粘贴到上方', 'Paste rule below': '粘贴到下方',
+    'Add input column left': '在左侧添加输入列', 'Add input column right': '在右侧添加输入列', 'Remove input column': '删除输入列',
+    'Add output column left': '在左侧添加输出列', 'Add output column right': '在右侧添加输出列', 'Remove output column': '删除输出列',
+    'Copy input column': '复制输入列', 'Cut input column': '剪切输入列', 'Copy output column': '复制输出列', 'Cut output column': '剪切输出列',
+    'Paste input column left': '粘贴到左侧', 'Paste input column right': '粘贴到右侧', 'Paste output column left': '粘贴到左侧',
+    'Paste output column right': '粘贴到右侧', 'Add cell description': '添加单元格说明', 'Remove cell description': '删除单元格说明',
+    'Delete': '删除', 'Edit': '编辑', 'Input': '输入', 'Output': '输出', 'Add input': '添加输入', 'Add output': '添加输出',
+    'Expression': '表达式', 'Expression language': '表达式语言', 'Input label': '输入标签', 'Input expression': '输入表达式',
+    'Output label': '输出标签', 'Output name': '输出名称', 'Type': '类型', 'Yes': '是', 'No': '否', 'Enter expression': '输入表达式',
+    'Strings must be in double quotes': '字符串须用双引号', 'Decision name': '决策名称', 'Variable name': '变量名', 'Variable type': '变量类型'
   };
   const MAX_SHOWN_CHANGES = 500;
   const RECORD_URL = { lead: (id) => '/api/leads/' + encodeURIComponent(id), ticket: (id) => '/api/tickets/' + encodeURIComponent(id) };
@@ -75,7 +90,7 @@
   let replay = null;
   let modeler = null;
   const charts = {};
-  const dmnViewer = new DmnViewer({ container: '#dmn' });
+  let dmnViewer = null;
 
   const $ = (id) => document.getElementById(id);
   const t = (key, values) => Object.entries(values || {}).reduce((text, [name, value]) => text.replace('{' + name + '}', value),
@@ -105,7 +120,8 @@
 
   /** A call of /rules/data: its status and body; a refusal becomes an Error carrying the problem (status, detail, problems). */
   async function call(path, options) {
-    const request = Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json' } }, options || {});
+    const request = Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json, text/plain, application/problem+json' } },
+      options || {});
     if (request.method && request.method !== 'GET') request.headers[viewer.csrfHeader] = viewer.csrfToken;
     const response = await fetch('/rules/data' + path, request);
     if (!response.ok) {
@@ -121,6 +137,15 @@
 
   async function api(path, options) {
     return (await call(path, options)).body;
+  }
+
+  /** Options of a dmn-js viewer or modeler that speaks the page's language. */
+  function dmnOptions() {
+    const translate = (template, replacements) => (language === 'zh' && DMN_ZH[template] || template)
+      .replace(/{([^}]+)}/g, (all, key) => (replacements && replacements[key] !== undefined ? replacements[key] : all));
+    // Per view type: dmn-js replaces, not merges, the common additional modules with a view's own.
+    const speaking = { additionalModules: [{ translate: ['value', translate] }] };
+    return { drd: speaking, decisionTable: speaking, literalExpression: speaking, boxedExpression: speaking };
   }
 
   function say(text) {
@@ -145,6 +170,7 @@
 
   function fileChanges(summary) {
     if (summary === 'no file changed') return label('fileChanges', 'nothing');
+    if (summary === 'first deployment') return label('fileChanges', 'first');
     return summary.split('; ').map((part) => part.replace(/ (changed|added|removed)$/, (all, what) => ' ' + label('fileChanges', what))).join('；');
   }
 
@@ -223,6 +249,7 @@
     $('source').hidden = isDmn;
     if (isDmn) {
       dmnXml = text;
+      if (!dmnViewer) dmnViewer = new DmnViewer(Object.assign({ container: '#dmn' }, dmnOptions()));
       await dmnViewer.importXML(text);
       showTables(dmnViewer);
     } else {
@@ -248,32 +275,36 @@
     open(current && current.type === 'decisionTable' ? current.element.id : tables[0].element.id);
   }
 
+  /** The modeler's script is loaded when someone first edits: most visits only look. It, too, defines window.DmnJS. */
+  let DmnModeler = null;
   function loadModeler() {
-    if (modeler) return Promise.resolve(modeler);
+    if (DmnModeler) return Promise.resolve(DmnModeler);
     return new Promise((resolve, reject) => {
       const script = element('script');
       script.src = '/rules/vendor/dmn-js/dmn-modeler.production.min.js';
-      script.onload = () => { modeler = new window.DmnJS(); resolve(modeler); };
+      script.onload = () => { DmnModeler = window.DmnJS; resolve(DmnModeler); };
       script.onerror = reject;
       document.head.appendChild(script);
     });
   }
 
   async function startEditing() {
-    const editor = await loadModeler();
+    const Modeler = await loadModeler();
+    if (modeler) modeler.destroy();
+    modeler = new Modeler(dmnOptions());
     const table = $('dmn').dataset.table;
     dmnViewer.detach();
-    editor.attachTo('#dmn');
-    await editor.importXML(dmnXml);
-    await editor.open(editor.getViews().find((view) => view.element.id === table));
-    showTables(editor);
+    modeler.attachTo('#dmn');
+    await modeler.importXML(dmnXml);
+    await modeler.open(modeler.getViews().find((view) => view.element.id === table));
+    showTables(modeler);
     setEditing(true);
   }
 
   function stopEditing() {
-    if (modeler && $('editing').hidden === false) {
+    if (modeler && $('dmn').dataset.editing === 'true') {
       modeler.detach();
-      dmnViewer.attachTo('#dmn');
+      if (dmnViewer) dmnViewer.attachTo('#dmn');
     }
     setEditing(false);
   }
@@ -501,7 +532,10 @@
     $('language').addEventListener('click', async () => {
       language = CrmflowPage.otherLanguage(language);
       translate();
+      // dmn-js translates as it draws: a new viewer in the new language.
+      if (dmnViewer) { dmnViewer.destroy(); dmnViewer = null; }
       await loadOverview();
+      if (shown) await showFile(shownFile);
       if (shown) $('shown-version').textContent = versionName(shown) + ' (' + label('statuses', shown.status) + ')';
       if (candidate) $('candidate-version').textContent = versionName(candidate) + ' (' + label('statuses', candidate.status) + ')';
       if (replay) showReplay();
