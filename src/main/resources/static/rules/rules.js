@@ -97,7 +97,8 @@
     TEXT[language][key]);
   const label = (group, key) => TEXT[language][group][key] || key;
   const versionName = (version) => '#' + version.id + ' · ' + version.version;
-  const time = (at) => at ? new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric',
+  // Beijing time as 2026-12-05 14:30 in both languages (sv-SE writes dates that way).
+  const time = (at) => at ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric',
     month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at)) : t('none');
 
   function element(tag, text, className) {
@@ -330,7 +331,7 @@
       await loadOverview();
       say(t(status === 201 ? 'saved' : 'known', { v: versionName(version) }));
       stopEditing();
-      await useCandidate(version);
+      await useCandidate(version, files[0].name);
     } catch (error) {
       if (error.status === 422 && error.problem.problems) {
         showProblems(error.problem.problems);
@@ -349,14 +350,15 @@
     $('problems').scrollIntoView();
   }
 
-  async function useCandidate(version) {
+  /** Makes {@code version} the one to replay and activate, showing its file {@code fileName} (or its first table). */
+  async function useCandidate(version, fileName) {
     candidate = version;
     replay = null;
     $('candidate-card').hidden = false;
     $('candidate-version').textContent = versionName(version) + ' (' + label('statuses', version.status) + ')';
     $('activate').hidden = version.status === 'ACTIVE';
     $('replay-result').hidden = true;
-    await showVersion(version);
+    await showVersion(version, fileName && version.files.includes(fileName) ? fileName : undefined);
     $('candidate-card').scrollIntoView();
   }
 

@@ -81,8 +81,8 @@ class RulesController {
         return lifecycle.version(id);
     }
 
-    @GetMapping(path = "/candidates/{id}/files/{name}", produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "One file of a stored version, as its owner saved it (UTF-8 text)")
+    @GetMapping("/candidates/{id}/files/{name}")
+    @Operation(summary = "One file of a stored version, as its owner saved it (UTF-8 text/plain; refusals are problem+json)")
     ResponseEntity<String> file(@PathVariable long id, @PathVariable String name, Authentication user) {
         checkRulesOwner(user);
         lifecycle.version(id);

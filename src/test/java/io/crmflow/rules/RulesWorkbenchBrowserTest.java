@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -43,6 +44,8 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
     void rememberTheActiveVersion() {
         original = as("rui").getForObject("/api/rules", JsonNode.class).get("active");
         wait = new WebDriverWait(chromium.browser(), Duration.ofSeconds(60));
+        // Tall enough for the whole workbench in one screenshot.
+        chromium.browser().manage().window().setSize(new Dimension(1400, 2600));
         // The page is replaced while logging in and parts of it are redrawn: an element found a moment before may be gone.
         wait.ignoring(StaleElementReferenceException.class);
     }

@@ -205,8 +205,13 @@ class HostileInputFuzzTest extends IntegrationTest {
                 + "Content-Type: application/octet-stream\r\n\r\n" + pick(random, STRINGS) + "\r\n--" + boundary + "--\r\n";
         String[] paths = {"/api/rules/candidates", "/api/rules/candidates/" + pick(random, IDS) + "/replay?last=" + pick(random, IDS)};
         // Only ids that are not stored versions: a real activation or rollback is not bad input.
-        String path = random.nextInt(4) == 0 ? "/api/rules/candidates/" + pick(random, new String[] {"abc", "-1", "99999999"}) + "/activate"
-                : pick(random, paths);
+        String notStored = pick(random, new String[] {"abc", "-1", "99999999"});
+        if (random.nextInt(5) == 0) {
+            return new Probe(random.nextBoolean() ? "rui" : user(random), "GET", "/api/rules/candidates/" + pick(random, IDS) + "/files/"
+                    + URLEncoder.encode(name + pick(random, STRINGS), StandardCharsets.UTF_8), null, null);
+        }
+        String path = random.nextInt(4) == 0 ? "/api/rules/candidates/" + notStored + "/activate?note="
+                + URLEncoder.encode(pick(random, STRINGS), StandardCharsets.UTF_8) : pick(random, paths);
         return new Probe(random.nextBoolean() ? "rui" : user(random), "POST", path,
                 random.nextBoolean() ? "multipart/form-data; boundary=" + boundary : jsonType(random),
                 multipart.getBytes(StandardCharsets.UTF_8));
