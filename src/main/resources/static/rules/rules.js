@@ -9,7 +9,7 @@
       title: '规则工作台', logout: '退出', language: 'English', active: '当前生效版本', version: '版本', activatedBy: '生效人',
       activatedAt: '生效时间', note: '说明', files: '文件', rollback: '回滚到上一版本', upload: '上传候选版本',
       uploadHint: '上传 .dmn、.drl、.yaml 文件（可用 Camunda Modeler 保存的文件）或一个 .zip；同名文件替换当前生效版本中的文件。',
-      uploadButton: '上传并校验', problems: '校验错误', file: '文件', line: '行', problem: '问题', filesOf: '文件', edit: '在浏览器中编辑',
+      uploadButton: '上传并校验', chooseFilesButton: '选择文件…', noFileChosen: '未选择文件', problems: '校验错误', file: '文件', line: '行', problem: '问题', filesOf: '文件', edit: '在浏览器中编辑',
       addRule: '添加规则行', save: '保存为候选版本', cancelEdit: '放弃修改', editing: '编辑中', candidate: '候选版本',
       lastN: '回放最近 N 条记录', replay: '回放', replaying: '回放中…', activate: '生效…', kind: '对象', replayed: '回放数',
       field: '字段', changedRecords: '变化的记录数', gradeChart: '线索等级分布（之前 / 之后）', priorityChart: '工单优先级分布（之前 / 之后）',
@@ -35,7 +35,7 @@
       activatedBy: 'Activated by', activatedAt: 'Activated at', note: 'Note', files: 'Files', rollback: 'Roll back to the previous version',
       upload: 'Upload a candidate',
       uploadHint: 'Upload .dmn, .drl or .yaml files (files saved by Camunda Modeler work) or one .zip; each replaces the active file of the same name.',
-      uploadButton: 'Upload and validate', problems: 'Validation errors', file: 'File', line: 'Line', problem: 'Problem', filesOf: 'Files',
+      uploadButton: 'Upload and validate', chooseFilesButton: 'Choose files…', noFileChosen: 'No file chosen', problems: 'Validation errors', file: 'File', line: 'Line', problem: 'Problem', filesOf: 'Files',
       edit: 'Edit in the browser', addRule: 'Add a rule row', save: 'Save as candidate', cancelEdit: 'Discard changes', editing: 'Editing',
       candidate: 'Candidate', lastN: 'Replay the last N records', replay: 'Replay', replaying: 'Replaying…', activate: 'Activate…',
       kind: 'Records', replayed: 'Replayed', field: 'Field', changedRecords: 'Records changed', gradeChart: 'Lead grades (before / after)',
@@ -149,14 +149,22 @@
     return { drd: speaking, decisionTable: speaking, literalExpression: speaking, boxedExpression: speaking };
   }
 
-  function say(text) {
+  /** A message above the cards: what went wrong, or (done) what was just done. */
+  function say(text, done) {
     $('message').textContent = text || '';
+    $('message').className = done ? 'ok' : '';
+  }
+
+  function showChosenFiles() {
+    const names = [...$('upload-files').files].map((file) => file.name);
+    $('chosen-files').textContent = names.length ? names.join(', ') : t('noFileChosen');
   }
 
   function translate() {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
     document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
     $('language').textContent = t('language');
+    showChosenFiles();
   }
 
   function versions() {
@@ -329,7 +337,7 @@
     try {
       const { status, body: version } = await call('/candidates', { method: 'POST', body: form });
       await loadOverview();
-      say(t(status === 201 ? 'saved' : 'known', { v: versionName(version) }));
+      say(t(status === 201 ? 'saved' : 'known', { v: versionName(version) }), true);
       stopEditing();
       await useCandidate(version, files[0].name);
     } catch (error) {
@@ -523,7 +531,7 @@
     candidate = null;
     replay = null;
     await showVersion(overview.active);
-    say(t(done, { v: versionName(active) }));
+    say(t(done, { v: versionName(active) }), true);
     $('active-card').scrollIntoView();
   }
 
@@ -547,6 +555,7 @@
     $('add-rule').addEventListener('click', () => modeler.getActiveViewer().get('editorActions').trigger('addRule'));
     $('save').addEventListener('click', () => saveEdited().catch((error) => say(error.message)));
     $('cancel-edit').addEventListener('click', () => showFile(shownFile));
+    $('upload-files').addEventListener('change', showChosenFiles);
     $('upload-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const files = [...$('upload-files').files];
