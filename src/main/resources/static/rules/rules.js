@@ -353,7 +353,8 @@
   function showProblems(problems) {
     const body = $('problems-table').querySelector('tbody');
     body.replaceChildren();
-    problems.forEach((problem) => row(body, [problem.file, problem.line, problem.message]));
+    // Line 0 or none: the problem is about the file as a whole.
+    problems.forEach((problem) => row(body, [problem.file, problem.line > 0 ? problem.line : null, problem.message]));
     $('problems').hidden = false;
     $('problems').scrollIntoView();
   }
