@@ -26,7 +26,7 @@
       stages: { INITIAL_CONTACT: 'Initial contact', NEEDS_CONFIRMED: 'Needs confirmed', PROPOSAL: 'Proposal', NEGOTIATION: 'Negotiation', WON: 'Won', LOST: 'Lost' }
     }
   };
-  let language = localStorage.getItem('crmflow.dashboard.language') || 'zh';
+  let language = CrmflowPage.language();
   let viewer = null;
   let funnel = null;
   const charts = {};
@@ -218,32 +218,18 @@
 
   async function start() {
     translate();
-    const response = await fetch('/dashboard/data/me', { credentials: 'same-origin' });
-    viewer = await response.json();
+    viewer = await CrmflowPage.viewer();
     $('viewer').textContent = viewer.userId + (viewer.managedRegions.length ? ' · ' + viewer.managedRegions.join(', ') : '');
     chart('funnel-chart').on('click', (params) => drill(params.data.stage));
     // A rep's bar narrows the whole dashboard to that rep: their funnel, forecast and dwell.
     chart('leaderboard-chart').on('click', (params) => { $('owner').value = params.name; refresh(); });
     $('filters').addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
     $('language').addEventListener('click', () => {
-      language = language === 'zh' ? 'en' : 'zh';
-      localStorage.setItem('crmflow.dashboard.language', language);
+      language = CrmflowPage.otherLanguage(language);
       translate();
       refresh();
     });
-    // A real form post, not fetch: with Keycloak, logging out continues at Keycloak's end-session page.
-    $('logout').addEventListener('click', () => {
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.action = '/logout';
-      const token = document.createElement('input');
-      token.type = 'hidden';
-      token.name = viewer.csrfParameter;
-      token.value = viewer.csrfToken;
-      form.appendChild(token);
-      document.body.appendChild(form);
-      form.submit();
-    });
+    $('logout').addEventListener('click', () => CrmflowPage.logOut(viewer));
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
     await refresh();
   }

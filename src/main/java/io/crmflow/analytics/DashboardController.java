@@ -28,8 +28,12 @@ class DashboardController {
         return "forward:/dashboard/index.html";
     }
 
-    /** Who is logged in, which regions they manage, and the token the page's log-out form posts (CSRF protection is on). */
-    record Viewer(String userId, List<String> groups, List<String> managedRegions, String csrfParameter, String csrfToken) {
+    /**
+     * Who is logged in, which regions they manage, and the token the pages post with (CSRF protection is on): the
+     * log-out form as {@code csrfParameter}, the rules workbench's requests as header {@code csrfHeader}.
+     */
+    record Viewer(String userId, List<String> groups, List<String> managedRegions, String csrfParameter, String csrfHeader,
+                  String csrfToken) {
     }
 
     @GetMapping("/dashboard/data/me")
@@ -38,6 +42,6 @@ class DashboardController {
         CurrentUser user = CurrentUser.of(authentication);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new Viewer(user.userId(), user.groups().stream().sorted().toList(),
-                team.regionsManagedBy(user).stream().map(Enum::name).sorted().toList(), csrf.getParameterName(), csrf.getToken());
+                team.regionsManagedBy(user).stream().map(Enum::name).sorted().toList(), csrf.getParameterName(), csrf.getHeaderName(), csrf.getToken());
     }
 }

@@ -26,7 +26,6 @@ import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.CustomerOrders;
 import io.crmflow.rules.ActiveRuleSet;
-import io.crmflow.rules.RuleSet;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesTeam;
 import io.crmflow.web.ConflictException;
@@ -132,10 +131,9 @@ public class CustomerService implements AuditedRecords {
     private Customer insert(NewCustomer request, String nameKey, String creditCode, String owner, String actor) {
         Instant now = now();
         // A new customer has won nothing yet: the tables decide on that, and are asked again as soon as it wins.
-        RuleSet ruleSet = rules.current();
-        CustomerTiering.Tiered tiered = CustomerTiering.decide(ruleSet, BigDecimal.ZERO);
-        CustomerLifecycles.Staged staged = CustomerLifecycles.decide(ruleSet, new CustomerOrders.WonOrders(BigDecimal.ZERO, 0, null, null),
-                false, now);
+        CustomerTiering.Tiered tiered = rules.decide(CustomerTiering.MODEL, ruleSet -> CustomerTiering.decide(ruleSet, BigDecimal.ZERO));
+        CustomerLifecycles.Staged staged = rules.decide(CustomerLifecycles.MODEL, ruleSet -> CustomerLifecycles.decide(ruleSet,
+                new CustomerOrders.WonOrders(BigDecimal.ZERO, 0, null, null), false, now));
         long id;
         try {
             id = customers.insert(request, nameKey, creditCode, owner, tiered.tier(), staged.lifecycle(), actor, now);
@@ -268,10 +266,10 @@ public class CustomerService implements AuditedRecords {
     public void decideAgain(long id, String actor) {
         Customer before = get(id);
         Instant now = now();
-        RuleSet ruleSet = rules.current();
         CustomerOrders.WonOrders won = orders.wonBy(id, now.atZone(SHANGHAI).minusMonths(12).toInstant());
-        CustomerTiering.Tiered tiered = CustomerTiering.decide(ruleSet, won.amountSince());
-        CustomerLifecycles.Staged staged = CustomerLifecycles.decide(ruleSet, won, customers.hasOpenChurnWarning(id), now);
+        boolean churnWarning = customers.hasOpenChurnWarning(id);
+        CustomerTiering.Tiered tiered = rules.decide(CustomerTiering.MODEL, ruleSet -> CustomerTiering.decide(ruleSet, won.amountSince()));
+        CustomerLifecycles.Staged staged = rules.decide(CustomerLifecycles.MODEL, ruleSet -> CustomerLifecycles.decide(ruleSet, won, churnWarning, now));
         customers.decideTier(id, tiered.tier(), now);
         customers.changeLifecycle(id, staged.lifecycle(), now);
         decisions.record(id, CustomerTiering.KIND, tiered.outcome(), Map.of("tier", tiered.tier().name()), now);

@@ -11,6 +11,8 @@ import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.DecisionReplayer;
 import io.crmflow.rules.ReplayReport;
 import io.crmflow.rules.ReplayReport.Difference;
+import io.crmflow.rules.ReplayReport.Failure;
+import io.crmflow.rules.ReplayReport.Share;
 import io.crmflow.rules.RuleSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class CustomerTierReplayer implements DecisionReplayer {
+
+    private static final String FAILS = "(fails: ";
 
     private final CustomerDecisions decisions;
     private final CustomerRepository customers;
@@ -43,18 +47,22 @@ class CustomerTierReplayer implements DecisionReplayer {
         RuleSet active = rules.current();
         List<CustomerDecision> recorded = decisions.latest(CustomerTiering.KIND, last);
         if (recorded.isEmpty()) {
-            return new ReplayReport(kind(), 0, List.of("no customer tier decisions recorded yet"), List.of(), List.of());
+            return ReplayReport.nothingRecorded(kind(), "no customer tier decisions recorded yet");
         }
         Map<Long, Customer> pinned = new TreeMap<>();
         customers.findAll(recorded.stream().map(CustomerDecision::customerId).toList()).stream()
                 .filter(customer -> customer.pinnedTier() != null).forEach(customer -> pinned.put(customer.id(), customer));
         List<Difference> differences = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         Map<String, int[]> shares = new TreeMap<>();
         int pinnedChanges = 0;
         for (CustomerDecision decision : recorded) {
             BigDecimal wonAmount = new BigDecimal(String.valueOf(decision.inputs().get(CustomerTiering.INPUT)));
             String before = tier(active, wonAmount);
             String after = tier(candidate, wonAmount);
+            if (after.startsWith(FAILS)) {
+                failures.add(new Failure(String.valueOf(decision.customerId()), CustomerTiering.KIND, after));
+            }
             shares.computeIfAbsent(before, tier -> new int[2])[0]++;
             shares.computeIfAbsent(after, tier -> new int[2])[1]++;
             if (!Objects.equals(before, after)) {
@@ -75,14 +83,16 @@ class CustomerTierReplayer implements DecisionReplayer {
         List<String> notes = List.of("old = the active version " + active.version() + ", new = the candidate " + candidate.version()
                         + ", both on each customer's recorded trailing-12-month won amount of its latest tier decision",
                 "a tier pinned by a manager wins over the table: such customers keep it after an activation");
-        return new ReplayReport(kind(), recorded.size(), summary, notes, differences);
+        List<Share> tierShares = shares.entrySet().stream()
+                .map(tier -> new Share("tier", tier.getKey(), tier.getValue()[0], tier.getValue()[1])).toList();
+        return new ReplayReport(kind(), recorded.size(), summary, notes, differences, tierShares, failures);
     }
 
     private static String tier(RuleSet ruleSet, BigDecimal wonAmount) {
         try {
             return CustomerTiering.decide(ruleSet, wonAmount).tier().name();
         } catch (RuntimeException failed) {
-            return "(fails: " + failed.getMessage() + ")";
+            return FAILS + failed.getMessage() + ")";
         }
     }
 }

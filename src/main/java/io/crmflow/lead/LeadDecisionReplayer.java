@@ -21,6 +21,7 @@ import io.crmflow.rules.DecisionReplayer;
 import io.crmflow.rules.ReplayReport;
 import io.crmflow.rules.ReplayReport.Difference;
 import io.crmflow.rules.ReplayReport.Failure;
+import io.crmflow.rules.ReplayReport.Share;
 import io.crmflow.rules.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
         RuleSet active = rules.current();
         List<Recorded> recorded = recent(last);
         if (recorded.isEmpty()) {
-            return new ReplayReport(kind(), 0, List.of("no lead decisions recorded yet"), List.of(), List.of());
+            return ReplayReport.nothingRecorded(kind(), "no lead decisions recorded yet");
         }
         // The recorded assignment inputs hold the lead, not the team: both versions decide against today's team.
         CandidateTeam todaysTeam = assignment.todaysTeam();
@@ -124,7 +125,9 @@ class LeadDecisionReplayer implements DecisionReplayer {
         if (!failures.isEmpty()) {
             summary.add(0, failures.size() + " of " + recorded.size() + " decisions fail with the candidate");
         }
-        return new ReplayReport(kind(), recorded.size(), summary, notes, differences, failures);
+        List<Share> shares = grades.entrySet().stream()
+                .map(grade -> new Share("grade", grade.getKey(), grade.getValue()[0], grade.getValue()[1])).toList();
+        return new ReplayReport(kind(), recorded.size(), summary, notes, differences, shares, failures);
     }
 
     private List<Recorded> recent(int last) {

@@ -7,9 +7,10 @@ import java.time.Instant;
  *
  * @param fromVersion sequence number of the version active before (null for the first deployment and for uploads
  *                    without a base); {@code fromHash} is its content hash
+ * @param note        why the rules owner activated or rolled back, as they wrote it (null if they wrote none)
  */
 public record RuleSetAuditEntry(long id, Action action, String actor, Instant at, Long fromVersion, String fromHash,
-                                long toVersion, String toHash, String summary) {
+                                long toVersion, String toHash, String summary, String note) {
 
     public enum Action {
         /** New files in {@code rules/} activated at start-up. */

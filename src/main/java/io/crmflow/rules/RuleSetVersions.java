@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 class RuleSetVersions {
 
     private static final String AUDIT_COLUMNS = "a.id, a.action, a.actor, a.occurred_at, a.from_version, f.content_hash as from_hash,"
-            + " a.to_version, t.content_hash as to_hash, a.summary";
+            + " a.to_version, t.content_hash as to_hash, a.summary, n.note";
 
     private final JdbcClient jdbc;
 
@@ -91,9 +91,21 @@ class RuleSetVersions {
     /** The audit trail, newest first. */
     List<RuleSetAuditEntry> audit() {
         return jdbc.sql("select " + AUDIT_COLUMNS + " from rule_set_audit a join rule_set_version t on t.id = a.to_version"
-                        + " left join rule_set_version f on f.id = a.from_version order by a.id desc")
+                        + " left join rule_set_version f on f.id = a.from_version left join rule_set_audit_note n on n.audit_id = a.id"
+                        + " order by a.id desc")
                 .query(RuleSetVersions::auditEntry)
                 .list();
+    }
+
+    /**
+     * Notes why {@code actor} just made {@code toVersion} active: on the newest such entry of the audit trail. Only
+     * one change of the rule set runs at a time, so that entry is the caller's own.
+     */
+    void note(Action action, String actor, long toVersion, String note) {
+        long entry = jdbc.sql("select max(id) from rule_set_audit where action = ? and actor = ? and to_version = ?")
+                .params(action.name(), actor, toVersion)
+                .query(Long.class).single();
+        jdbc.sql("insert into rule_set_audit_note (audit_id, note) values (?, ?)").params(entry, note).update();
     }
 
     /**
@@ -140,7 +152,7 @@ class RuleSetVersions {
     private static RuleSetAuditEntry auditEntry(ResultSet rs, int row) throws SQLException {
         return new RuleSetAuditEntry(rs.getLong("id"), Action.valueOf(rs.getString("action")), rs.getString("actor"),
                 instant(rs, "occurred_at"), rs.getObject("from_version", Long.class), rs.getString("from_hash"),
-                rs.getLong("to_version"), rs.getString("to_hash"), rs.getString("summary"));
+                rs.getLong("to_version"), rs.getString("to_hash"), rs.getString("summary"), rs.getString("note"));
     }
 
     private record VersionRow(long id, String hash, Status status, Long basedOn, String createdBy,

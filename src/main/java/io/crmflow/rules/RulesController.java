@@ -1,15 +1,19 @@
 package io.crmflow.rules;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.crmflow.rules.RuleSetAuditEntry.Action;
 import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
 import io.crmflow.web.ForbiddenException;
+import io.crmflow.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,17 +30,25 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+/**
+ * Served twice, like the analytics: under {@code /api/rules} for API clients (HTTP Basic) and under {@code /rules/data}
+ * for the rules workbench page (its login session, with CSRF protection); same code, same checks.
+ */
 @RestController
-@RequestMapping("/api/rules")
+@RequestMapping({"/api/rules", "/rules/data"})
 @Validated
 @Tag(name = "Rules", description = "规则 Rule-set versions: upload a candidate, replay it on recent decisions, activate, roll back "
         + "(rules owners and administrators)")
 class RulesController {
 
-    private final RuleSetLifecycle lifecycle;
+    private static final int MAX_NOTE = 1000;
 
-    RulesController(RuleSetLifecycle lifecycle) {
+    private final RuleSetLifecycle lifecycle;
+    private final RuleSetVersions versions;
+
+    RulesController(RuleSetLifecycle lifecycle, RuleSetVersions versions) {
         this.lifecycle = lifecycle;
+        this.versions = versions;
     }
 
     @GetMapping
@@ -69,6 +81,16 @@ class RulesController {
         return lifecycle.version(id);
     }
 
+    @GetMapping("/candidates/{id}/files/{name}")
+    @Operation(summary = "One file of a stored version, as its owner saved it (UTF-8 text/plain; refusals are problem+json)")
+    ResponseEntity<String> file(@PathVariable long id, @PathVariable String name, Authentication user) {
+        checkRulesOwner(user);
+        lifecycle.version(id);
+        RuleFile file = versions.files(id).stream().filter(candidate -> candidate.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Rule-set version " + id + " has no file '" + name + "'"));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(file.text());
+    }
+
     @PostMapping("/candidates/{id}/replay")
     @Operation(summary = "What the version would decide differently", description = "Re-decides the last N recorded decisions "
             + "of every feature (leads: score/grade and owner) with this version, and lists each changed field with its old "
@@ -82,15 +104,31 @@ class RulesController {
 
     @PostMapping("/candidates/{id}/activate")
     @Operation(summary = "Make the version active", description = "Atomic: decisions already running finish on the old version, "
-            + "the next ones use this one. A retired version can be activated again. 409 if it is already active.")
-    RuleSetVersion activate(@PathVariable long id, Authentication user) {
-        return lifecycle.activate(id, checkRulesOwner(user));
+            + "the next ones use this one. A retired version can be activated again. 409 if it is already active. "
+            + "'note': why, kept in the audit trail (the workbench page requires one).")
+    RuleSetVersion activate(@PathVariable long id, @RequestParam(required = false) @Size(max = MAX_NOTE) String note,
+                            Authentication user) {
+        String actor = checkRulesOwner(user);
+        RuleSetVersion activated = lifecycle.activate(id, actor);
+        keepNote(Action.ACTIVATE, actor, activated, note);
+        return activated;
     }
 
     @PostMapping("/rollback")
-    @Operation(summary = "Back to the version that was active before the current one (409 if there is none)")
-    RuleSetVersion rollback(Authentication user) {
-        return lifecycle.rollback(checkRulesOwner(user));
+    @Operation(summary = "Back to the version that was active before the current one (409 if there is none)",
+            description = "'note': why, kept in the audit trail (the workbench page requires one).")
+    RuleSetVersion rollback(@RequestParam(required = false) @Size(max = MAX_NOTE) String note, Authentication user) {
+        String actor = checkRulesOwner(user);
+        RuleSetVersion restored = lifecycle.rollback(actor);
+        keepNote(Action.ROLLBACK, actor, restored, note);
+        return restored;
+    }
+
+    /** Written after the change itself: a note that fails to be written never undoes an activation. */
+    private void keepNote(Action action, String actor, RuleSetVersion version, String note) {
+        if (note != null && !note.isBlank()) {
+            versions.note(action, actor, version.id(), note.strip());
+        }
     }
 
     @GetMapping("/audit")
@@ -115,7 +153,7 @@ class RulesController {
     }
 
     /** @return the caller's user id, the actor of the audit trail */
-    private static String checkRulesOwner(Authentication authentication) {
+    static String checkRulesOwner(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!user.isAdmin() && !user.isIn(CrmflowGroup.RULES_OWNER)) {
             throw new ForbiddenException("Only rules owners and administrators may see or change rule sets");

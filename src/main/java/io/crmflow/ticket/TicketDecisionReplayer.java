@@ -15,6 +15,7 @@ import io.crmflow.rules.DecisionReplayer;
 import io.crmflow.rules.ReplayReport;
 import io.crmflow.rules.ReplayReport.Difference;
 import io.crmflow.rules.ReplayReport.Failure;
+import io.crmflow.rules.ReplayReport.Share;
 import io.crmflow.rules.RuleSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,7 @@ class TicketDecisionReplayer implements DecisionReplayer {
                         ticket.ruleSetVersion()))
                 .toList();
         if (tickets.isEmpty()) {
-            return new ReplayReport(kind(), 0, List.of("no tickets recorded yet"), List.of(), List.of());
+            return ReplayReport.nothingRecorded(kind(), "no tickets recorded yet");
         }
         List<Difference> differences = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
@@ -105,7 +106,9 @@ class TicketDecisionReplayer implements DecisionReplayer {
         if (!failures.isEmpty()) {
             summary.add(0, failures.size() + " of " + tickets.size() + " tickets cannot be decided with the candidate");
         }
-        return new ReplayReport(kind(), tickets.size(), summary, notes, differences, failures);
+        List<Share> priorityShares = shares.entrySet().stream()
+                .map(priority -> new Share("priority", priority.getKey().name(), priority.getValue()[0], priority.getValue()[1])).toList();
+        return new ReplayReport(kind(), tickets.size(), summary, notes, differences, priorityShares, failures);
     }
 
     private static void compare(Recorded ticket, String field, Object before, Object after, List<Difference> differences) {

@@ -106,7 +106,13 @@ class RulesApiTest extends IntegrationTest {
                 .anySatisfy(line -> assertThat(line).endsWith("assignments would change owner"));
         assertThat(leads.get("summary").get(0).asText()).doesNotStartWith("0 of");
 
-        ResponseEntity<JsonNode> activated = post("rui", "/api/rules/candidates/" + id + "/activate");
+        assertThat(leads.get("shares")).anySatisfy(share -> {
+            assertThat(share.get("field").asText()).isEqualTo("grade");
+            assertThat(share.get("value").asText()).isEqualTo("A");
+            assertThat(share.get("after").asInt()).as("the referral lead left grade A").isLessThan(share.get("before").asInt());
+        });
+
+        ResponseEntity<JsonNode> activated = post("rui", "/api/rules/candidates/" + id + "/activate?note=referrals-overrated");
         assertThat(activated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(activated.getBody().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(activated.getBody().get("activatedBy").asText()).isEqualTo("rui");
@@ -134,6 +140,8 @@ class RulesApiTest extends IntegrationTest {
         assertThat(trail).filteredOn(entry -> entry.get("toVersion").asLong() == id)
                 .extracting(entry -> entry.get("action").asText() + " by " + entry.get("actor").asText() + ": " + entry.get("summary").asText())
                 .contains("UPLOAD by rui: lead-score.dmn changed", "ACTIVATE by rui: lead-score.dmn changed");
+        assertThat(trail).filteredOn(entry -> entry.get("toVersion").asLong() == id && entry.get("action").asText().equals("ACTIVATE"))
+                .extracting(entry -> entry.get("note").asText()).containsExactly("referrals-overrated");
         assertThat(trail).anySatisfy(entry -> {
             assertThat(entry.get("action").asText()).isEqualTo("ROLLBACK");
             assertThat(entry.get("fromVersion").asLong()).isEqualTo(id);

@@ -2,15 +2,26 @@ package io.crmflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmflow.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -25,6 +36,9 @@ import org.springframework.http.MediaType;
 class AuthorizationMatrixTest extends IntegrationTest {
 
     private final Map<String, String> records = new HashMap<>();
+
+    @Autowired
+    ObjectMapper json;
 
     @BeforeAll
     void records() {
@@ -149,6 +163,48 @@ class AuthorizationMatrixTest extends IntegrationTest {
         int status = client.exchange(resolved, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class).getStatusCode().value();
 
         assertThat(status).as("%s %s %s", user, method, resolved).isEqualTo(expected);
+    }
+
+    /** The rules workbench page and its data, in a login session as the browser has it: rules owners and admins only. */
+    @ParameterizedTest(name = "{0} {1} {2} → {3}")
+    @CsvSource(delimiter = '|', value = {
+            "rui   | GET  | /rules                | 200",
+            "admin | GET  | /rules                | 200",
+            "rui   | GET  | /rules/data/audit     | 200",
+            "alice | GET  | /rules                | 403",
+            "alice | GET  | /rules/data           | 403",
+            "mia   | GET  | /rules/data/audit     | 403",
+            "alice | POST | /rules/data/rollback  | 403"})
+    void rulesWorkbench(String user, String method, String path, int expected) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        logIn(browser, user);
+        JsonNode me = json.readTree(send(browser, "GET", "/dashboard/data/me").body());
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(me.get("csrfHeader").asText(), me.get("csrfToken").asText());
+        HttpResponse<String> response = browser.send(request.method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s %s %s", user, method, path).isEqualTo(expected);
+        if (expected == 403) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+    }
+
+    /** Logs in through the login form with its CSRF token, as a browser does; the client keeps the session cookie. */
+    private void logIn(HttpClient browser, String user) throws Exception {
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(send(browser, "GET", "/login").body());
+        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+        String form = "username=" + user + "&password=" + user + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).as("logged in").hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+    }
+
+    private HttpResponse<String> send(HttpClient browser, String method, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String lead(String region, String industry, String expectedOwner) {

@@ -127,6 +127,10 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/analytics/sla?from=yesterday     | none                                   | none             | lily  | 400",
             "GET  | /api/analytics/sla?from=2025-02-01&to=2025-01-31 | none                        | none             | lily  | 422",
             "GET  | /api/analytics/data-quality?region=MARS | none                                 | none             | mia   | 400",
+            "GET  | /api/rules/candidates/99999999/files/lead-score.dmn | none                   | none             | rui   | 404",
+            "GET  | /api/rules/candidates/1/files/nothing.dmn | none                               | none             | rui   | 404",
+            "GET  | /api/rules/candidates/abc/files/lead-score.dmn | none                        | none             | rui   | 400",
+            "POST | /api/rules/candidates/99999999/activate?note=because | none                   | none             | rui   | 404",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();

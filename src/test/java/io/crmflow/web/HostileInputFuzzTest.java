@@ -239,11 +239,24 @@ class HostileInputFuzzTest extends IntegrationTest {
                 + "Content-Type: application/octet-stream\r\n\r\n" + pick(random, STRINGS) + "\r\n--" + boundary + "--\r\n";
         String[] paths = {"/api/rules/candidates", "/api/rules/candidates/" + pick(random, IDS) + "/replay?last=" + pick(random, IDS)};
         // Only ids that are not stored versions: a real activation or rollback is not bad input.
-        String path = random.nextInt(4) == 0 ? "/api/rules/candidates/" + pick(random, new String[] {"abc", "-1", "99999999"}) + "/activate"
-                : pick(random, paths);
+        String notStored = pick(random, new String[] {"abc", "-1", "99999999"});
+        if (random.nextInt(5) == 0) {
+            return new Probe(random.nextBoolean() ? "rui" : user(random), "GET", "/api/rules/candidates/" + pick(random, IDS) + "/files/"
+                    + inUrl(name + pick(random, STRINGS)), null, null);
+        }
+        String path = random.nextInt(4) == 0 ? "/api/rules/candidates/" + notStored + "/activate?note="
+                + inUrl(pick(random, STRINGS)) : pick(random, paths);
         return new Probe(random.nextBoolean() ? "rui" : user(random), "POST", path,
                 random.nextBoolean() ? "multipart/form-data; boundary=" + boundary : jsonType(random),
                 multipart.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Encoded for a URL and short enough for Tomcat's request-line limit (8 KiB), which refuses longer lines itself,
+     * before the application could answer with a problem document.
+     */
+    private static String inUrl(String text) {
+        return URLEncoder.encode(text.substring(0, Math.min(text.length(), 500)), StandardCharsets.UTF_8);
     }
 
     private Probe oddPaths(Random random) {
