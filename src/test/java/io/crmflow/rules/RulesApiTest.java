@@ -72,9 +72,9 @@ class RulesApiTest extends IntegrationTest {
 
     @Test
     void candidateIsReplayedActivatedAndRolledBack() {
-        long referral = submitLead("REFERRAL");
-        long tradeShow = submitLead("TRADE_SHOW");
-        assertThat(score(referral)).isEqualTo(80);
+        long referral = submitScoredLead("REFERRAL");
+        long tradeShow = submitScoredLead("TRADE_SHOW");
+        assertThat(leadScore(referral)).isEqualTo(80);
 
         ResponseEntity<JsonNode> uploaded = upload("rui", activeScoreTable(REFERRAL_POINTS, "<outputEntry id=\"SourcePoints_Row1_Out\"><text>10</text></outputEntry>"));
 
@@ -116,8 +116,8 @@ class RulesApiTest extends IntegrationTest {
         assertThat(activated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(activated.getBody().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(activated.getBody().get("activatedBy").asText()).isEqualTo("rui");
-        long afterActivation = submitLead("REFERRAL");
-        assertThat(score(afterActivation)).isEqualTo(50);
+        long afterActivation = submitScoredLead("REFERRAL");
+        assertThat(leadScore(afterActivation)).isEqualTo(50);
         assertThat(decisions(afterActivation).get(0).get("ruleSetVersion").asText()).isEqualTo(candidate.get("version").asText());
         assertThat(post("rui", "/api/rules/candidates/" + id + "/activate").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         JsonNode overview = as("admin").getForObject("/api/rules", JsonNode.class);
@@ -127,8 +127,8 @@ class RulesApiTest extends IntegrationTest {
         ResponseEntity<JsonNode> rolledBack = post("rui", "/api/rules/rollback");
         assertThat(rolledBack.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(rolledBack.getBody().get("id")).isEqualTo(original.get("id"));
-        long afterRollback = submitLead("REFERRAL");
-        assertThat(score(afterRollback)).isEqualTo(80);
+        long afterRollback = submitScoredLead("REFERRAL");
+        assertThat(leadScore(afterRollback)).isEqualTo(80);
         assertThat(decisions(afterRollback).get(0).get("ruleSetVersion").asText()).isEqualTo(original.get("version").asText());
         // The shipped version was the first one deployed: rollbacks go back along activations, never in a circle.
         ResponseEntity<JsonNode> nothingBefore = post("rui", "/api/rules/rollback");
@@ -161,8 +161,8 @@ class RulesApiTest extends IntegrationTest {
         follower.follow();
 
         assertThat(activeRuleSet.current().version()).isEqualTo(candidate.get("version").asText());
-        long lead = submitLead("REFERRAL");
-        assertThat(score(lead)).isEqualTo(60);
+        long lead = submitScoredLead("REFERRAL");
+        assertThat(leadScore(lead)).isEqualTo(60);
         assertThat(decisions(lead).get(0).get("ruleSetVersion").asText()).isEqualTo(candidate.get("version").asText());
         follower.follow();
         assertThat(activeRuleSet.current().version()).as("nothing to follow twice").isEqualTo(candidate.get("version").asText());
@@ -170,7 +170,7 @@ class RulesApiTest extends IntegrationTest {
         // Back the same way (an API activation here would add to the audit trail that rollbacks walk).
         versions.activate(original.get("id").asLong(), "rui", Instant.now());
         follower.follow();
-        assertThat(score(submitLead("REFERRAL"))).isEqualTo(80);
+        assertThat(leadScore(submitScoredLead("REFERRAL"))).isEqualTo(80);
     }
 
     @Test
@@ -273,12 +273,12 @@ class RulesApiTest extends IntegrationTest {
             activeRuleSet.activate(broken);
             double failuresBefore = failures(broken.version(), "fallback");
 
-            long lead = submitLead("REFERRAL");
+            long lead = submitScoredLead("REFERRAL");
 
-            assertThat(score(lead)).isEqualTo(80);
+            assertThat(leadScore(lead)).isEqualTo(80);
             assertThat(decisions(lead).get(0).get("ruleSetVersion").asText()).isEqualTo(working.version());
             assertThat(failures(broken.version(), "fallback")).isEqualTo(failuresBefore + 1);
-            submitLead("REFERRAL");
+            submitScoredLead("REFERRAL");
             assertThat(jdbc.sql("select count(*) from notification_outbox where reference = :reference and recipient = 'rui' and channel = 'IM'")
                     .param("reference", "rules:" + broken.version()).query(Long.class).single()).as("alerted once").isEqualTo(1);
 
@@ -295,7 +295,7 @@ class RulesApiTest extends IntegrationTest {
             assertThat(refused.getBody().get("decision").asText()).isEqualTo("lead-score");
             assertThat(count("leads")).as("nothing saved").isEqualTo(leadsBefore);
             assertThat(failures(broken.version(), "refused")).isPositive();
-            assertThat(submitLead("TRADE_SHOW")).as("other sources still decide with the active version").isPositive();
+            assertThat(submitScoredLead("TRADE_SHOW")).as("other sources still decide with the active version").isPositive();
         } finally {
             activeRuleSet.activate(working);
         }
@@ -388,18 +388,7 @@ class RulesApiTest extends IntegrationTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
-    private long submitLead(String source) {
-        Map<String, Object> lead = Map.of("name", "李娜", "company", unique("规则测试"), "email", unique("rules") + "@example.cn",
-                "phone", uniquePhone(), "source", source, "region", "EAST", "industry", "HOSPITAL", "productLine", "DEVICES",
-                "visits30d", 6, "dwellSeconds", 320);
-        ResponseEntity<JsonNode> created = as("mia").postForEntity("/api/leads", lead, JsonNode.class);
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return created.getBody().get("id").asLong();
-    }
 
-    private int score(long lead) {
-        return as("mia").getForObject("/api/leads/" + lead, JsonNode.class).get("score").asInt();
-    }
 
     private JsonNode decisions(long lead) {
         return as("mia").getForObject("/api/leads/" + lead + "/decisions", JsonNode.class);

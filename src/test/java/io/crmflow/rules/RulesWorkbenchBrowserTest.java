@@ -60,8 +60,8 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
 
     @Test
     void ruiRaisesTheWebsitePointsReplaysActivatesAndRollsBack() throws IOException {
-        List<Long> websiteLeads = List.of(submitLead("WEBSITE"), submitLead("WEBSITE"), submitLead("WEBSITE"));
-        assertThat(websiteLeads).allSatisfy(lead -> assertThat(score(lead)).as("25 + 20 visits + 20 dwell").isEqualTo(65));
+        List<Long> websiteLeads = List.of(submitScoredLead("WEBSITE"), submitScoredLead("WEBSITE"), submitScoredLead("WEBSITE"));
+        assertThat(websiteLeads).allSatisfy(lead -> assertThat(leadScore(lead)).as("25 + 20 visits + 20 dwell").isEqualTo(65));
         submitTicket();
         ChromeDriver browser = chromium.browser();
         logIn(browser, "rui");
@@ -155,8 +155,8 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#history-table tbody tr")).getText())
                 .contains("Activated", "rui", "lead-score.dmn changed", "官网线索转化好 WEBSITE leads convert well");
         chromium.screenshot("rules-activated-en");
-        long scoredByTheNewTable = submitLead("WEBSITE");
-        assertThat(score(scoredByTheNewTable)).isEqualTo(80);
+        long scoredByTheNewTable = submitScoredLead("WEBSITE");
+        assertThat(leadScore(scoredByTheNewTable)).isEqualTo(80);
 
         // Roll back, in Chinese this time.
         browser.findElement(By.id("language")).click();
@@ -171,7 +171,7 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
         wait.until(driver -> text("active-version").startsWith("#" + original.get("id").asText() + " "));
         assertThat(browser.findElement(By.cssSelector("#history-table tbody tr")).getText()).contains("回滚", "先观察一周 Watch one more week");
         chromium.screenshot("rules-rolled-back-zh");
-        assertThat(score(submitLead("WEBSITE"))).isEqualTo(65);
+        assertThat(leadScore(submitScoredLead("WEBSITE"))).isEqualTo(65);
     }
 
     @Test
@@ -231,18 +231,7 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
         return chromium.browser().findElement(By.id(id)).getText();
     }
 
-    private long submitLead(String source) {
-        Map<String, Object> lead = Map.of("name", "王芳", "company", unique("工作台测试"), "email", unique("workbench") + "@example.cn",
-                "phone", uniquePhone(), "source", source, "region", "EAST", "industry", "HOSPITAL", "productLine", "DEVICES",
-                "visits30d", 6, "dwellSeconds", 320);
-        ResponseEntity<JsonNode> created = as("mia").postForEntity("/api/leads", lead, JsonNode.class);
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return created.getBody().get("id").asLong();
-    }
 
-    private int score(long lead) {
-        return as("mia").getForObject("/api/leads/" + lead, JsonNode.class).get("score").asInt();
-    }
 
     private void submitTicket() {
         long customer = jdbc.sql("select id from customer where name = ?").param("上海仁济医疗器械有限公司").query(Long.class).single();
