@@ -100,20 +100,21 @@ class RuleSetLifecycle {
         }
     }
 
-    synchronized RuleSetVersion activate(long id, String actor) {
+    /** @param note why, kept with the audit entry in the same transaction (may be null) */
+    synchronized RuleSetVersion activate(long id, String actor, String note) {
         RuleSetVersion target = version(id);
         if (target.status() == Status.ACTIVE) {
             throw new ConflictException("Rule-set version " + id + " is already active");
         }
-        return switchTo(target, Action.ACTIVATE, actor);
+        return switchTo(target, Action.ACTIVATE, actor, note);
     }
 
     /** Back to the version that was active before the current one was activated. */
-    synchronized RuleSetVersion rollback(String actor) {
+    synchronized RuleSetVersion rollback(String actor, String note) {
         RuleSetVersion current = activeVersion();
         long previous = versions.activeBefore(current.id()).orElseThrow(() -> new ConflictException(
                 "Rule-set version " + current.id() + " is the first active version: there is nothing to roll back to"));
-        return switchTo(version(previous), Action.ROLLBACK, actor);
+        return switchTo(version(previous), Action.ROLLBACK, actor, note);
     }
 
     /**
@@ -127,7 +128,7 @@ class RuleSetLifecycle {
         if (RuleSetCompiler.versionOf(files).equals(current.version())) {
             return Optional.empty();
         }
-        return Optional.of(switchTo(store(files, current, actor).version(), Action.ACTIVATE, actor));
+        return Optional.of(switchTo(store(files, current, actor).version(), Action.ACTIVATE, actor, null));
     }
 
     /**
@@ -168,7 +169,7 @@ class RuleSetLifecycle {
      * A version being activated is checked again, as it may have been stored before today's records or checks existed;
      * a rollback is not: it is the way back to what served before, and must work when everything else does not.
      */
-    private RuleSetVersion switchTo(RuleSetVersion target, Action action, String actor) {
+    private RuleSetVersion switchTo(RuleSetVersion target, Action action, String actor, String note) {
         RuleSet next;
         if (action == Action.ROLLBACK) {
             next = compiler.compile(versions.files(target.id()));
@@ -182,6 +183,9 @@ class RuleSetLifecycle {
         transaction.executeWithoutResult(status -> {
             versions.activate(target.id(), actor, now);
             versions.audit(action, actor, now, current.id(), target.id(), changes);
+            if (note != null && !note.isBlank()) {
+                versions.note(action, actor, target.id(), note.strip());
+            }
         });
         active.activate(next);
         return version(target.id());

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.crmflow.rules.RuleSetAuditEntry.Action;
 import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
 import io.crmflow.web.ForbiddenException;
@@ -108,27 +107,14 @@ class RulesController {
             + "'note': why, kept in the audit trail (the workbench page requires one).")
     RuleSetVersion activate(@PathVariable long id, @RequestParam(required = false) @Size(max = MAX_NOTE) String note,
                             Authentication user) {
-        String actor = checkRulesOwner(user);
-        RuleSetVersion activated = lifecycle.activate(id, actor);
-        keepNote(Action.ACTIVATE, actor, activated, note);
-        return activated;
+        return lifecycle.activate(id, checkRulesOwner(user), note);
     }
 
     @PostMapping("/rollback")
     @Operation(summary = "Back to the version that was active before the current one (409 if there is none)",
             description = "'note': why, kept in the audit trail (the workbench page requires one).")
     RuleSetVersion rollback(@RequestParam(required = false) @Size(max = MAX_NOTE) String note, Authentication user) {
-        String actor = checkRulesOwner(user);
-        RuleSetVersion restored = lifecycle.rollback(actor);
-        keepNote(Action.ROLLBACK, actor, restored, note);
-        return restored;
-    }
-
-    /** Written after the change itself: a note that fails to be written never undoes an activation. */
-    private void keepNote(Action action, String actor, RuleSetVersion version, String note) {
-        if (note != null && !note.isBlank()) {
-            versions.note(action, actor, version.id(), note.strip());
-        }
+        return lifecycle.rollback(checkRulesOwner(user), note);
     }
 
     @GetMapping("/audit")

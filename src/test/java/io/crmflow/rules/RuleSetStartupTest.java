@@ -109,7 +109,7 @@ class RuleSetStartupTest extends IntegrationTest {
             assertThat(activeRuleSet.current().version()).isEqualTo(active.version());
         } finally {
             if (!activeRuleSet.current().version().equals(original.version())) {
-                lifecycle.rollback("test");
+                lifecycle.rollback("test", null);
             }
         }
         assertThat(activeRuleSet.current().version()).isEqualTo(original.version());
