@@ -24,7 +24,7 @@
       activated: '版本 {v} 已生效', rolledBack: '已回滚到版本 {v}', saved: '候选版本 {v} 已保存并通过校验', known: '这些文件已存为版本 {v}',
       invalid: '候选版本未通过校验，未保存', noRollback: '没有可回滚的上一版本', chooseFiles: '请选择要上传的文件',
       summaryLine: '{kind}：回放 {n} 条', summaryField: '{field} 变化 {n} 条',
-      kinds: { lead: '线索', ticket: '工单' },
+      kinds: { lead: '线索', ticket: '工单', 'customer-tier': '客户等级' },
       fields: { score: '分数', grade: '等级', owner: '负责人', priority: '优先级', firstResponseTarget: '首次响应时限', resolutionTarget: '解决时限' },
       actions: { DEPLOY: '部署', UPLOAD: '上传', ACTIVATE: '生效', ROLLBACK: '回滚' },
       statuses: { ACTIVE: '生效中', CANDIDATE: '候选', RETIRED: '已停用' },
@@ -52,7 +52,7 @@
       known: 'These files are stored as version {v}', invalid: 'The candidate does not compile and was not stored',
       noRollback: 'There is no earlier version to roll back to', chooseFiles: 'Choose the files to upload',
       summaryLine: '{kind}: {n} replayed', summaryField: '{field} changed for {n}',
-      kinds: { lead: 'Leads', ticket: 'Tickets' },
+      kinds: { lead: 'Leads', ticket: 'Tickets', 'customer-tier': 'Customer tiers' },
       fields: { score: 'Score', grade: 'Grade', owner: 'Owner', priority: 'Priority', firstResponseTarget: 'First-response target',
         resolutionTarget: 'Resolution target' },
       actions: { DEPLOY: 'Deployed', UPLOAD: 'Uploaded', ACTIVATE: 'Activated', ROLLBACK: 'Rolled back' },
@@ -76,7 +76,8 @@
     'Strings must be in double quotes': '字符串须用双引号', 'Decision name': '决策名称', 'Variable name': '变量名', 'Variable type': '变量类型'
   };
   const MAX_SHOWN_CHANGES = 500;
-  const RECORD_URL = { lead: (id) => '/api/leads/' + encodeURIComponent(id), ticket: (id) => '/api/tickets/' + encodeURIComponent(id) };
+  const RECORD_URL = { lead: (id) => '/api/leads/' + encodeURIComponent(id), ticket: (id) => '/api/tickets/' + encodeURIComponent(id),
+    'customer-tier': (id) => '/api/customers/' + encodeURIComponent(id) };
   const DmnViewer = window.DmnJS;
 
   let language = CrmflowPage.language();
