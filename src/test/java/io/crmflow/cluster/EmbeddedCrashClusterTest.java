@@ -61,7 +61,7 @@ class EmbeddedCrashClusterTest {
             long opportunity = call(node, "POST", "mia", "/api/opportunities", """
                     {"name":"崩溃测试 监护仪","company":"广州中山医院","region":"SOUTH","productLine":"DEVICES","owner":"chen"}""", 201)
                     .get("id").asLong();
-            long customer = call(node, "GET", "sam", "/api/customers", null, 200).get(0).get("id").asLong();
+            long customer = call(node, "GET", "sam", "/api/customers", null, 200).get("items").get(0).get("id").asLong();
             long candidate = uploadCandidate(node);
 
             ApiLoad leads = new ApiLoad(List.of(node), CLIENTS, Integer.MAX_VALUE, Duration.ZERO, false,
