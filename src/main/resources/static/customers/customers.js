@@ -17,7 +17,9 @@
       address: '地址', createdBy: '创建人', decidedTier: '规则判定', pinnedTier: '手工锁定', pinReason: '锁定原因', pinnedBy: '锁定人',
       decision: '判定依据', inputs: '输入', ruleSet: '规则集版本', decidedAt: '判定时间', masked: '（已脱敏）', none: '无',
       notFound: '没有这个客户，或您无权查看', failed: '加载失败', noRows: '暂无', firstResponse: '首次响应', resolution: '解决',
-      handledBy: '已处理：{who}', open: '未处理', days: '{n} 天',
+      handledBy: '已处理：{who}', open: '未处理', days: '{n} 天', yes: '是', no: '否', never: '从未',
+      inputNames: { wonAmount12m: '近 12 个月赢单额', daysSinceLastWin: '距上次赢单天数', daysSinceFirstWin: '距首次赢单天数',
+        ordersWon: '赢单数', openChurnWarning: '有未处理的流失预警' },
       tiers: { A: 'A 类', B: 'B 类', C: 'C 类' },
       lifecycles: { POTENTIAL: '潜在客户', NEW: '新客户', EXISTING: '老客户', CHURNED: '已流失' },
       regions: { EAST: '华东', SOUTH: '华南', NORTH: '华北', SOUTHWEST: '西南' },
@@ -50,7 +52,9 @@
       decidedTier: 'Decided by rules', pinnedTier: 'Pinned', pinReason: 'Pin reason', pinnedBy: 'Pinned by', decision: 'Decision',
       inputs: 'Inputs', ruleSet: 'Rule-set version', decidedAt: 'Decided', masked: '(masked)', none: 'None',
       notFound: 'No such customer, or you may not see it', failed: 'Could not load', noRows: 'None yet', firstResponse: 'First response',
-      resolution: 'Resolution', handledBy: 'Handled by {who}', open: 'Open', days: '{n} days',
+      resolution: 'Resolution', handledBy: 'Handled by {who}', open: 'Open', days: '{n} days', yes: 'yes', no: 'no', never: 'never',
+      inputNames: { wonAmount12m: 'Won in last 12 months', daysSinceLastWin: 'Days since last win', daysSinceFirstWin: 'Days since first win',
+        ordersWon: 'Orders won', openChurnWarning: 'Open churn warning' },
       tiers: { A: 'A tier', B: 'B tier', C: 'C tier' },
       lifecycles: { POTENTIAL: 'Potential', NEW: 'New', EXISTING: 'Existing', CHURNED: 'Churned' },
       regions: { EAST: 'East', SOUTH: 'South', NORTH: 'North', SOUTHWEST: 'Southwest' },
@@ -90,10 +94,13 @@
     if (value === null || value === undefined) return null;
     return Number(value).toLocaleString(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' ' + (currency || 'CNY');
   }
+  const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit', hourCycle: 'h23' });
+  /** 2026-12-06 06:47 in Asia/Shanghai, one unambiguous form in both languages. */
   function time(value) {
     if (!value) return null;
-    return new Date(value).toLocaleString(locale(), { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
-      minute: '2-digit', hour12: false });
+    const part = Object.fromEntries(SHANGHAI.formatToParts(new Date(value)).map(({ type, value: text }) => [type, text]));
+    return part.year + '-' + part.month + '-' + part.day + ' ' + part.hour + ':' + part.minute;
   }
 
   function cell(row, text, className) {
@@ -104,8 +111,13 @@
     return td;
   }
 
+  function timeCell(row, text) {
+    return cell(row, text, 'time');
+  }
+
   function linkCell(row, text, href) {
-    const td = cell(row, '');
+    const td = document.createElement('td');
+    row.appendChild(td);
     const link = document.createElement('a');
     link.href = href;
     link.textContent = text;
@@ -213,10 +225,16 @@
     document.body.dataset.loaded = String(Date.now());
   }
 
+  /** The decision's inputs as labelled values: amounts in CNY, "never" for the tables' -1, yes/no. */
   function decisionText(decision) {
     if (!decision) return null;
-    return Object.entries(decision.inputs || {}).map(([name, value]) => name + ' = ' + (typeof value === 'number' && /amount/i.test(name)
-      ? money(value, 'CNY') : value)).join('; ');
+    return Object.entries(decision.inputs || {}).map(([name, value]) => {
+      let shown = value;
+      if (typeof value === 'boolean') shown = t(value ? 'yes' : 'no');
+      else if (/amount/i.test(name)) shown = money(value, 'CNY');
+      else if (value === -1) shown = t('never');
+      return label('inputNames', name) + ': ' + shown;
+    }).join('; ');
   }
 
   function renderCustomer() {
@@ -251,7 +269,7 @@
         cell(row, label('leadStatuses', lead.status));
         cell(row, lead.grade);
         cell(row, lead.owner);
-        cell(row, time(lead.createdAt));
+        timeCell(row, time(lead.createdAt));
       });
       rows('opportunities-table', customer.opportunities, (row, opportunity) => {
         cell(row, opportunity.id, 'number');
@@ -265,10 +283,10 @@
         cell(row, quote.opportunityId, 'number');
         cell(row, label('approvals', quote.status));
         cell(row, money(quote.netTotal, quote.currency), 'number');
-        cell(row, time(quote.createdAt));
+        timeCell(row, time(quote.createdAt));
       });
       rows('churn-table', data.churnWarnings, (row, warning) => {
-        cell(row, time(warning.warnedAt));
+        timeCell(row, time(warning.warnedAt));
         cell(row, fill('days', { n: warning.daysWithoutOrder }), 'number');
         cell(row, warning.handledBy ? fill('handledBy', { who: warning.handledBy }) + (warning.handledNote ? ': ' + warning.handledNote : '') : t('open'));
       });
@@ -279,7 +297,7 @@
         cell(row, contract.opportunityId, 'number');
         cell(row, label('approvals', contract.status));
         cell(row, money(contract.amount, contract.currency), 'number');
-        cell(row, time(contract.createdAt));
+        timeCell(row, time(contract.createdAt));
       });
       rows('installments-table', data.outstandingInstallments, (row, installment) => {
         cell(row, installment.contractId, 'number');
@@ -299,11 +317,11 @@
         const outcome = ticket.breached || ticket.firstResponse === 'BREACHED' || ticket.resolution === 'BREACHED' ? 'BREACHED' : null;
         cell(row, t('firstResponse') + ': ' + (label('clocks', ticket.firstResponse) || '–') + ' / ' + t('resolution') + ': '
           + (label('clocks', ticket.resolution) || '–'), outcome === 'BREACHED' ? 'breached' : (ticket.resolution === 'MET' ? 'met' : null));
-        cell(row, time(ticket.createdAt));
+        timeCell(row, time(ticket.createdAt));
       });
     }
     rows('timeline-table', data.timeline, (row, entry) => {
-      cell(row, time(entry.occurredAt));
+      timeCell(row, time(entry.occurredAt));
       cell(row, label('sources', entry.source) + ' #' + entry.recordId);
       cell(row, label('events', entry.type));
       cell(row, entry.source === 'CHURN' ? fill('days', { n: entry.detail })

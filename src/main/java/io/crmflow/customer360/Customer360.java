@@ -38,7 +38,7 @@ class Customer360 {
         this.jdbc = jdbc;
     }
 
-    /** Which sections the user reads; null lists in {@link View} are sections they may not see. */
+    /** Which sections the user reads; null lists in {@link View} (left out of the JSON) are sections they may not see. */
     record Sections(boolean sales, boolean tickets, boolean money) {
 
         static Sections of(CustomerLookup.Seen seen, CurrentUser user) {

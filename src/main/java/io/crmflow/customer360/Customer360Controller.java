@@ -21,7 +21,7 @@ class Customer360Controller {
     @Operation(summary = "Everything about one customer: profile, contacts, decisions, leads, opportunities, quotes, contracts, "
             + "outstanding installments, tickets with SLA outcomes, churn warnings, one timeline newest first",
             description = "Owner, the region's manager and administrators see every section; support the tickets; finance contracts and "
-                    + "installments; sections a caller may not read are null. 404 when the caller may not see the customer")
+                    + "installments; sections a caller may not read are left out. 404 when the caller may not see the customer")
     Customer360.View customer(@PathVariable long id, Authentication user) {
         return customer360.view(id, user);
     }

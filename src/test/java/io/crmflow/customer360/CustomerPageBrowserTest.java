@@ -55,15 +55,17 @@ class CustomerPageBrowserTest extends ChromiumIntegrationTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
         assertThat(browser.findElement(By.id("customer-name")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.id("profile")).getText()).contains("无锡市梁溪区清扬路", "华东", "医院");
-        assertThat(browser.findElement(By.id("tier")).getText()).contains("C 类 C tier", "wonAmount12m = 0.00 CNY", "潜在客户");
+        assertThat(browser.findElement(By.id("tier")).getText()).contains("C 类 C tier", "近 12 个月赢单额: 0.00 CNY", "潜在客户");
         assertThat(texts(browser, "#contacts-table tbody tr")).anyMatch(row -> row.contains("钱主任") && row.contains("决策人")
                 && row.contains("13800138000")).anyMatch(row -> row.contains("孙会计") && row.contains("财务"));
         assertThat(texts(browser, "#tickets-table tbody tr")).singleElement().asString().contains("监护仪报警", "计时中");
         assertThat(texts(browser, "#timeline-table tbody tr")).anyMatch(row -> row.contains("客户 #" + id) && row.contains("创建"))
                 .anyMatch(row -> row.contains("工单 #"));
         assertThat(browser.findElement(By.tagName("body")).getText()).as("labels, not codes")
-                .doesNotContain("DECISION_MAKER", "POTENTIAL", "WAITING_ON_CUSTOMER", "RUNNING");
+                .doesNotContain("DECISION_MAKER", "POTENTIAL", "RUNNING", "wonAmount12m");
         chromium.screenshot("customer-360-zh");
+        browser.executeScript("document.getElementById('timeline-card').scrollIntoView();");
+        chromium.screenshot("customer-360-timeline-zh");
 
         browser.findElement(By.id("language")).click();
         wait.until(driver -> driver.findElement(By.id("tier")).getText().contains("Potential"));
