@@ -36,7 +36,11 @@
       events: { CREATED: '创建', ASSIGNED: '分配', ASSIGNMENT: '分配', CLAIM: '认领', CONTACTED: '已联系', CONVERTED: '转为商机',
         DISPATCHED: '派发', POOLED: '进入公共池', RECLAIMED: '收回', RESCORED: '重新评分', SCORED: '评分', SCORE: '评分',
         NURTURE_STARTED: '开始培育', NURTURE_TOUCH: '培育触达', DUPLICATE_SUBMISSION: '重复提交', STAGE_CHANGED: '阶段变更',
-        PAYMENT_RECORDED: '收到回款', CHURN_WARNING: '流失预警', CUSTOMER_LINKED: '关联客户', QUALIFIED: '确认商机' }
+        PAYMENT_RECORDED: '收到回款', CHURN_WARNING: '流失预警', CUSTOMER_LINKED: '关联客户', QUALIFIED: '确认商机',
+        OPENED: '新建', FIRST_RESPONSE: '首次响应', CUSTOMER_REPLIED: '客户回复', CLOCK_PAUSED: 'SLA 暂停', CLOCK_RESUMED: 'SLA 恢复',
+        SLA_WARNING: 'SLA 预警', SLA_BREACHED: 'SLA 超时', BREACH_REVIEWED: '超时复盘', AUTO_ANSWERED: '知识库自动答复',
+        ARTICLE_PROPOSED: '提议知识库文章', PRIORITY_SLA: '优先级与 SLA', AMOUNT_CHANGED: '金额变更', AMOUNT_KEPT: '金额保留',
+        FOLLOW_UP: '跟进', IDLE_FLAGGED: '停滞标记', IDLE_REMINDER: '停滞提醒' }
     },
     en: {
       listTitle: 'Customers', customerTitle: 'Customer 360', dashboard: 'Sales dashboard', allCustomers: 'All customers', logout: 'Log out',
@@ -68,7 +72,8 @@
       priorities: { P1: 'P1 urgent', P2: 'P2 high', P3: 'P3 medium', P4: 'P4 low' },
       clocks: { RUNNING: 'Running', PAUSED: 'Paused', MET: 'Met', BREACHED: 'Breached' },
       sources: { CUSTOMER: 'Customer', LEAD: 'Lead', OPPORTUNITY: 'Opportunity', TICKET: 'Ticket', PAYMENT: 'Payment', CHURN: 'Churn warning' },
-      events: {}
+      events: { SLA_WARNING: 'SLA warning', SLA_BREACHED: 'SLA breached', PRIORITY_SLA: 'Priority and SLA', CLOCK_PAUSED: 'SLA paused',
+        CLOCK_RESUMED: 'SLA resumed' }
     }
   };
   const ZONE = 'Asia/Shanghai';

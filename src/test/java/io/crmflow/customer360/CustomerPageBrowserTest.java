@@ -60,7 +60,7 @@ class CustomerPageBrowserTest extends ChromiumIntegrationTest {
                 && row.contains("13800138000")).anyMatch(row -> row.contains("孙会计") && row.contains("财务"));
         assertThat(texts(browser, "#tickets-table tbody tr")).singleElement().asString().contains("监护仪报警", "计时中");
         assertThat(texts(browser, "#timeline-table tbody tr")).anyMatch(row -> row.contains("客户 #" + id) && row.contains("创建"))
-                .anyMatch(row -> row.contains("工单 #"));
+                .anyMatch(row -> row.contains("工单 #") && row.contains("新建"));
         assertThat(browser.findElement(By.tagName("body")).getText()).as("labels, not codes")
                 .doesNotContain("DECISION_MAKER", "POTENTIAL", "RUNNING", "wonAmount12m");
         chromium.screenshot("customer-360-zh");
