@@ -9,7 +9,7 @@
       lossReasons: '丢单原因', forecast: '预测（加权）', leaderboard: '赢单排行', dwell: '阶段停留热力图（天）', days: '天',
       pool: '公共线索池', waiting: '等待中', oldestHours: '最久等待(小时)', approvals: '待审批', process: '流程', open: '待办',
       overdue: '超时(≥24h)', processes: { 'quote-approval': '报价审批', 'contract-approval': '合同审批' }, behind: '明细', name: '商机', company: '客户',
-      amount: '金额', enteredAt: '进入时间', exitedTo: '去向', weighted: '加权金额', wonAmount: '赢单金额', language: 'English',
+      amount: '金额', enteredAt: '进入时间', exitedTo: '去向', weighted: '加权金额', wonAmount: '赢单金额', language: 'English', customers: '客户',
       noData: '暂无数据', forbidden: '无权查看这些数据', failed: '加载失败',
       stages: { INITIAL_CONTACT: '初步接洽', NEEDS_CONFIRMED: '需求确认', PROPOSAL: '方案报价', NEGOTIATION: '商务谈判', WON: '赢单', LOST: '丢单' }
     },
@@ -21,7 +21,7 @@
       oldestHours: 'Oldest wait (h)', approvals: 'Open approvals', process: 'Process', open: 'Open', overdue: 'Overdue (≥24 h)',
       processes: { 'quote-approval': 'Quote approval', 'contract-approval': 'Contract approval' },
       behind: 'Records', name: 'Opportunity', company: 'Customer', amount: 'Amount', enteredAt: 'Entered', exitedTo: 'Left to',
-      weighted: 'Weighted', wonAmount: 'Won amount', language: '中文', noData: 'No data', forbidden: 'You may not see these numbers',
+      weighted: 'Weighted', wonAmount: 'Won amount', language: '中文', customers: 'Customers', noData: 'No data', forbidden: 'You may not see these numbers',
       failed: 'Could not load',
       stages: { INITIAL_CONTACT: 'Initial contact', NEEDS_CONFIRMED: 'Needs confirmed', PROPOSAL: 'Proposal', NEGOTIATION: 'Negotiation', WON: 'Won', LOST: 'Lost' }
     }

@@ -9,6 +9,6 @@ import io.crmflow.opportunity.CompanyOpportunity;
  * A customer at a glance (SPEC §12): the profile, its contacts (masked as for {@code /contacts}), the decisions that set
  * its tier and lifecycle, and — for its owner, the region's manager and administrators — its opportunities.
  */
-record CustomerOverview(@JsonUnwrapped Customer customer, List<ContactView> contacts, CustomerDecision tierDecision,
+public record CustomerOverview(@JsonUnwrapped Customer customer, List<ContactView> contacts, CustomerDecision tierDecision,
                         CustomerDecision lifecycleDecision, List<CompanyOpportunity> opportunities) {
 }

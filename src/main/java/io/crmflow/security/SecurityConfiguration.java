@@ -55,14 +55,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * The pages of this application, the managers' dashboard and the rules workbench: a session, like the webapps, for
-     * the same users; their data comes from {@code /dashboard/data/**} and {@code /rules/data/**} under the same
+     * The pages of this application, the managers' dashboard, the rules workbench and the customer pages: a session, like the webapps, for
+     * the same users; their data comes from {@code /dashboard/data/**}, {@code /rules/data/**} and {@code /customers/data/**} under the same
      * session. CSRF protection stays on (log-in, log-out and the workbench's changes post).
      */
     @Bean
     @Order(2)
     SecurityFilterChain dashboardChain(HttpSecurity http, SignIn signIn) throws Exception {
-        http.securityMatcher(paths("/dashboard", "/dashboard/**", "/rules", "/rules/**", "/login", "/logout"))
+        http.securityMatcher(paths("/dashboard", "/dashboard/**", "/rules", "/rules/**", "/customers", "/customers/**", "/login", "/logout"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));

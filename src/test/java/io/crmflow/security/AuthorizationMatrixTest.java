@@ -106,6 +106,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "alice | PUT   | /api/customers/{CUSTOMER_ALICE}/tier-pin   | {\"tier\":\"A\",\"reason\":\"x\"} | 403",
             "noah  | DELETE | /api/customers/{CUSTOMER_ALICE}/tier-pin  | none                      | 404",
             "sam   | POST  | /api/customers                             | {\"name\":\"x\",\"region\":\"EAST\"} | 403",
+            // ---- the customer 360 view: as the customer; sections per role are asserted in CustomerJourneyTest
+            "alice | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 200",
+            "mia   | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 200",
+            "sam   | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 200",
+            "fiona | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 200",
+            "bob   | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 404",
+            "leo   | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 404",
+            "none  | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 401",
             "mia   | GET   | /api/audit?entity=customer&id={CUSTOMER_ALICE} | none                  | 200",
             "alice | PUT   | /api/customers/{CUSTOMER_ALICE}/tags       | {\"tags\":[]}             | 200",
             "sam   | PUT   | /api/customers/{CUSTOMER_ALICE}/tags       | {\"tags\":[]}             | 403",
@@ -188,6 +196,32 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(response.statusCode()).as("%s %s %s", user, method, path).isEqualTo(expected);
         if (expected == 403) {
             assertThat(response.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+    }
+
+    /** The customer pages and their data, in a login session: the same row rules and input checks as /api/customers. */
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource(delimiter = '|', value = {
+            "alice | /customers/data/{CUSTOMER_ALICE}  | 200",
+            "sam   | /customers/data/{CUSTOMER_ALICE}  | 200",
+            "bob   | /customers/data/{CUSTOMER_ALICE}  | 404",
+            "noah  | /customers/data/{CUSTOMER_ALICE}  | 404",
+            "bob   | /customers/data?owner=alice       | 200",
+            "alice | /customers/{CUSTOMER_ALICE}       | 200",
+            "alice | /customers                        | 200",
+            // bad input on the pages' data: a problem naming the parameter, as on /api/customers
+            "mia   | /customers/data?tier=D            | 400",
+            "mia   | /customers/data?size=0            | 400",
+            "mia   | /customers/data/abc               | 400"})
+    void customerPages(String user, String path, int expected) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        logIn(browser, user);
+
+        HttpResponse<String> response = send(browser, "GET", path.replace("{CUSTOMER_ALICE}", records.get("CUSTOMER_ALICE")));
+
+        assertThat(response.statusCode()).as("%s %s", user, path).isEqualTo(expected);
+        if (path.startsWith("/customers/data?owner=")) {
+            assertThat(json.readTree(response.body()).get("total").asLong()).as("bob sees none of alice's customers").isZero();
         }
     }
 

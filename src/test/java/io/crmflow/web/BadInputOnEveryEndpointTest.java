@@ -77,6 +77,8 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/customers/abc                    | none                                   | none             | mia   | 400",
             "GET  | /api/customers/99999999               | none                                   | none             | mia   | 404",
             "GET  | /api/customers/99999999/decisions     | none                                   | none             | mia   | 404",
+            "GET  | /api/customers/abc/360                | none                                   | none             | mia   | 400",
+            "GET  | /api/customers/99999999/360           | none                                   | none             | mia   | 404",
             "GET  | /api/customers/99999999/contacts      | none                                   | none             | mia   | 404",
             "GET  | /api/customers/99999999/contacts/1    | none                                   | none             | mia   | 404",
             "POST | /api/customers                        | {\"name\":\"x\"}                     | application/json | alice | 422",

@@ -227,7 +227,8 @@ class HostileInputFuzzTest extends IntegrationTest {
                     pick(random, new String[] {"name,region\n", "name,region\n\"unclosed,EAST\n", "name;region\nx;EAST\n",
                             "name,region,extra\nx,EAST,1\n", "name,region\nx,EAST,1\n", pick(random, STRINGS)}).getBytes(StandardCharsets.UTF_8));
             default -> new Probe(user(random), "GET", "/api/customers" + pick(random, new String[] {"?tier=", "?lifecycle=", "?region=",
-                    "?page=", "?size=", "?q=", "/" + id + "?x=", "/" + id + "/contacts?x=", "/" + id + "/decisions?x="})
+                    "?page=", "?size=", "?q=", "/" + id + "?x=", "/" + id + "/contacts?x=", "/" + id + "/decisions?x=",
+                    "/" + id + "/360?x=", "/" + encode(pick(random, STRINGS)) + "/360?x="})
                     + encode(pick(random, STRINGS)), null, null);
         };
     }
