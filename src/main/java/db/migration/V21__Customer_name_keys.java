@@ -15,7 +15,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * The demo-era customers (V5) get the folded name that de-duplication compares (SPEC §3.1 folding), and existing
+ * The demo-era customers (V5) get the folded name that de-duplication compares (docs/product.md §3.1 folding), and existing
  * opportunities are linked to the customer whose folded name their company folds to. Java, because the folding is the
  * lead feature's and SQL cannot repeat it. Two names folding to one key keep only the first key, so the migration
  * never fails on old data; what could not be keyed or linked is reported in the log.

@@ -1,4 +1,4 @@
--- Customers become a feature of their own (SPEC §12): profile, owner and region, tier decided by rules/customer-tier.dmn
+-- Customers become a feature of their own (docs/product.md §12): profile, owner and region, tier decided by rules/customer-tier.dmn
 -- (or pinned by a manager), contacts, and every tier decision with its inputs. The demo-era rows of V5 stay and gain the
 -- new columns: their region is their owner's (first) region, their name key is filled by V21.
 alter table customer add column name_key varchar(200);
@@ -57,6 +57,6 @@ create table customer_decision (
 
 create index customer_decision_customer on customer_decision (customer_id, kind, id);
 
--- An opportunity belongs to a customer (SPEC §12). Opportunities from before are linked by folded company name in V21.
+-- An opportunity belongs to a customer (docs/product.md §12). Opportunities from before are linked by folded company name in V21.
 alter table opportunity add column customer_id bigint references customer (id);
 create index opportunity_customer on opportunity (customer_id, stage);

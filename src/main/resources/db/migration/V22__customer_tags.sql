@@ -1,4 +1,4 @@
--- Tags managers keep for customers (SPEC §12), and which customer carries which. The three of the source material are
+-- Tags managers keep for customers (docs/product.md §12), and which customer carries which. The three of the source material are
 -- where a company starts; managers add and remove their own.
 create table customer_tag_option (
     name        varchar(50)  primary key,

@@ -1,5 +1,5 @@
 'use strict';
-// The rules workbench (SPEC §15): the active rule set and its files, DMN tables shown and edited with bpmn.io's dmn-js,
+// The rules workbench (docs/product.md §15): the active rule set and its files, DMN tables shown and edited with bpmn.io's dmn-js,
 // DRL and YAML with Prism, candidates uploaded and replayed, activation and rollback with a note. Data from
 // /rules/data (the /api/rules endpoints under the login session). Every text from the server goes into the page as
 // textContent, never as HTML.

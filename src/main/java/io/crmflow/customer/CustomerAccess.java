@@ -10,7 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Row and field rules for customers (SPEC §12, like leads in §8): the owner, the region's manager and administrators
+ * Row and field rules for customers (docs/product.md §12, like leads in §8): the owner, the region's manager and administrators
  * see and change a customer and its contacts in full; support and finance read customers, with contacts' phone, email
  * and WeChat masked; nobody else sees them.
  */

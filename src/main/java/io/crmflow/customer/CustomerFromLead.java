@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A qualified lead's company becomes a customer, or is recognised as one by its folded name, and the lead's person
- * one of its contacts; the new opportunity belongs to that customer (SPEC §12). In the transaction of the qualification.
+ * one of its contacts; the new opportunity belongs to that customer (docs/product.md §12). In the transaction of the qualification.
  */
 @Component
 class CustomerFromLead {

@@ -1,6 +1,6 @@
 package io.crmflow.customer;
 
-/** Where a customer stands (SPEC §12), decided by rules/customer-lifecycle.dmn. */
+/** Where a customer stands (docs/product.md §12), decided by rules/customer-lifecycle.dmn. */
 public enum CustomerLifecycle {
     /** Nothing won yet. */
     POTENTIAL,

@@ -11,7 +11,7 @@ import io.crmflow.rules.DecisionFailedException;
 import io.crmflow.rules.DecisionOutcome;
 import io.crmflow.rules.RuleSet;
 
-/** A customer's lifecycle stage by the DMN model {@code customer-lifecycle} (SPEC §12). */
+/** A customer's lifecycle stage by the DMN model {@code customer-lifecycle} (docs/product.md §12). */
 final class CustomerLifecycles {
 
     static final String MODEL = "customer-lifecycle";

@@ -103,7 +103,7 @@ class CustomerRepository {
     }
 
     /**
-     * An unhandled churn warning (SPEC §7) makes a customer CHURNED. The warnings are the analytics feature's table, read
+     * An unhandled churn warning (docs/product.md §7) makes a customer CHURNED. The warnings are the analytics feature's table, read
      * here like analytics reads every feature's tables: analytics depends on features that depend on customers.
      */
     boolean hasOpenChurnWarning(long id) {

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Customers and their contacts (SPEC §12). One customer per folded name and per credit code; its owner is a rep of its
+ * Customers and their contacts (docs/product.md §12). One customer per folded name and per credit code; its owner is a rep of its
  * region; its tier comes from rules/customer-tier.dmn unless a manager pinned one. Every change is audited.
  */
 @Service

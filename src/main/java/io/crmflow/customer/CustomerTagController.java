@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/customer-tags")
 @Validated
-@Tag(name = "Customers", description = "客户与联系人 Customers and contacts (SPEC §12)")
+@Tag(name = "Customers", description = "客户与联系人 Customers and contacts (docs/product.md §12)")
 class CustomerTagController {
 
     private final CustomerService customers;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replays the latest tier decision of the most recently decided customers with a candidate rule set (SPEC §6, §12):
+ * Replays the latest tier decision of the most recently decided customers with a candidate rule set (docs/product.md §6, §12):
  * which customers would change tier. Both versions decide on the recorded trailing-12-month won amount. Reads only.
  */
 @Component

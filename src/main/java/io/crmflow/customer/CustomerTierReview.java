@@ -12,7 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a customer's tier and lifecycle are decided again (SPEC §12): as soon as one of its opportunities is won (in the transaction
+ * When a customer's tier and lifecycle are decided again (docs/product.md §12): as soon as one of its opportunities is won (in the transaction
  * of the win), and every night by {@code processes/customer-tier-review.bpmn}.
  */
 final class CustomerTierReview {

@@ -7,7 +7,7 @@ import io.crmflow.rules.DecisionFailedException;
 import io.crmflow.rules.DecisionOutcome;
 import io.crmflow.rules.RuleSet;
 
-/** A customer's tier by the DMN model {@code customer-tier} on what it won in the trailing 12 months (SPEC §12). */
+/** A customer's tier by the DMN model {@code customer-tier} on what it won in the trailing 12 months (docs/product.md §12). */
 final class CustomerTiering {
 
     static final String MODEL = "customer-tier";

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A contact of a customer as entered or corrected (SPEC §12); phone as for leads. */
+/** A contact of a customer as entered or corrected (docs/product.md §12); phone as for leads. */
 public record NewContact(
         @NotBlank @Size(max = 200) String name,
         ContactRole role,

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Assembles one customer's 360 view. Row and field rules follow SPEC §12: the owner, the region's manager and
+ * Assembles one customer's 360 view. Row and field rules follow docs/product.md §12: the owner, the region's manager and
  * administrators see every section; support reads the profile and tickets; finance the profile, contracts and
  * installments; the timeline merges only the sections the user sees. Lists are capped, newest first.
  */

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Customers", description = "客户与联系人 Customers and contacts (SPEC §12)")
+@Tag(name = "Customers", description = "客户与联系人 Customers and contacts (docs/product.md §12)")
 class Customer360Controller {
 
     private final Customer360 customer360;

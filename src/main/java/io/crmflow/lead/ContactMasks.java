@@ -1,7 +1,7 @@
 package io.crmflow.lead;
 
 /**
- * How contact details look to people who may not see them in full (SPEC §8): enough to recognise them, not enough to
+ * How contact details look to people who may not see them in full (docs/product.md §8): enough to recognise them, not enough to
  * use them. Leads and customers' contacts are masked the same way.
  */
 public final class ContactMasks {

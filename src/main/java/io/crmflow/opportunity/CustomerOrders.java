@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The opportunities of a customer as the customer feature needs them (SPEC §12): which customer an opportunity belongs
+ * The opportunities of a customer as the customer feature needs them (docs/product.md §12): which customer an opportunity belongs
  * to, and what the customer has won — the inputs of its tier and lifecycle.
  */
 @Component

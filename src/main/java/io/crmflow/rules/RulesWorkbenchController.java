@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The rules workbench page (SPEC §15; static files under {@code static/rules}, data from {@code /rules/data}). Only
+ * The rules workbench page (docs/product.md §15; static files under {@code static/rules}, data from {@code /rules/data}). Only
  * rules owners and administrators get the page; everybody else a 403 problem.
  */
 @Controller

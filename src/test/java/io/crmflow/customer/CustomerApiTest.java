@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Customers and contacts through the API (SPEC §12): ownership, row and field rules, de-duplication, import, audit, tickets. */
+/** Customers and contacts through the API (docs/product.md §12): ownership, row and field rules, de-duplication, import, audit, tickets. */
 class CustomerApiTest extends IntegrationTest {
 
     private ResponseEntity<JsonNode> create(String user, Map<String, ?> customer) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Qualifying a lead (SPEC §12) through the real lead-qualification process: the company becomes a customer with the
+ * Qualifying a lead (docs/product.md §12) through the real lead-qualification process: the company becomes a customer with the
  * lead's person as contact, or an existing customer found by folded name keeps its owner, who is told; the opportunity
  * belongs to the customer either way and its timeline says so.
  */

@@ -11,7 +11,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/customer-lifecycle.dmn} on Drools against the stages of SPEC §12. */
+/** {@code rules/customer-lifecycle.dmn} on Drools against the stages of docs/product.md §12. */
 class CustomerLifecycleTableTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T02:00:00Z");

@@ -26,7 +26,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A customer's tier decided again by rules/customer-tier.dmn (SPEC §12): when one of its opportunities is won (through
+ * A customer's tier decided again by rules/customer-tier.dmn (docs/product.md §12): when one of its opportunities is won (through
  * the real contract approval), and by the nightly {@code customer-tier-review} process at 01:00 Asia/Shanghai.
  */
 class CustomerTierProcessTest extends ContractTestSupport {

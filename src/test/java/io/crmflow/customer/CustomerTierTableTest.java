@@ -8,7 +8,7 @@ import io.crmflow.rules.ShippedRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code rules/customer-tier.dmn} on Drools, at and around each boundary of SPEC §12. */
+/** {@code rules/customer-tier.dmn} on Drools, at and around each boundary of docs/product.md §12. */
 class CustomerTierTableTest {
 
     @ParameterizedTest(name = "{0} CNY won in 12 months → tier {1}")

@@ -27,7 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * rui, the rules owner, works on the rules in Debian's headless Chromium (SPEC §15): sees the active version and its DMN
+ * rui, the rules owner, works on the rules in Debian's headless Chromium (docs/product.md §15): sees the active version and its DMN
  * tables drawn by dmn-js, raises the WEBSITE points of {@code lead-score.dmn} in dmn-js' modeler, saves the table as a
  * candidate, replays it over the last N leads and tickets, activates it with a note, sees new leads scored by it, and
  * rolls back. Screenshots in Chinese and English in {@code target/screenshots}. Runs with {@code ./mvnw verify -Pbrowser}.
