@@ -56,7 +56,9 @@ class TicketApiTest extends IntegrationTest {
         assertThat(as("alice").getForEntity("/api/tickets/" + id, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("alice").getForObject("/api/tickets", JsonNode.class).findValuesAsText("id")).contains(id);
         assertThat(as("bob").getForEntity("/api/tickets/" + id, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(as("lily").getForObject("/api/customers?size=500", JsonNode.class).get("items").findValuesAsText("tier")).contains("A", "B", "C");
+        // Support reads customers of every tier (other tests add customers, so each tier is asked for on its own).
+        assertThat(List.of("A", "B", "C")).allSatisfy(tier -> assertThat(as("lily")
+                .getForObject("/api/customers?tier=" + tier, JsonNode.class).get("total").asLong()).as("tier %s", tier).isPositive());
         JsonNode audited = as("admin").getForObject("/api/audit?entity=ticket&entityId=" + id, JsonNode.class);
         assertThat(audited).anySatisfy(entry -> {
             assertThat(entry.get("field").asText()).isEqualTo("priority");
