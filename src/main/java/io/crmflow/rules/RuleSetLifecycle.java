@@ -66,7 +66,8 @@ class RuleSetLifecycle {
     /**
      * Stores the active files with {@code uploaded} replacing or adding files of the same name.
      *
-     * @throws RuleValidationException when the result does not compile; then nothing is stored
+     * @throws RuleValidationException when the result does not compile or cannot decide (the probe, recent records); then
+     *                                 nothing is stored
      */
     synchronized Stored upload(Collection<RuleFile> uploaded, String actor) {
         RuleSetVersion base = activeVersion();
