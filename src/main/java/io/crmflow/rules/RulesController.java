@@ -62,7 +62,8 @@ class RulesController {
     @Operation(summary = "Upload a candidate", description = "Field 'files': one or more .dmn, .drl or .yaml files, or a single .zip "
             + "of them (files at the top level, at most 20, 1 MiB each). The candidate is the active version's files with these "
             + "replacing or adding files of the same name; it is compiled at once. 201 with the new candidate; 200 if the same "
-            + "files were stored before; 422 naming file, line and message if it does not compile or cannot decide (every DMN decision is evaluated over its tables' inputs and the last 1000 recorded decisions); 400 for names with folders, "
+            + "files were stored before; 422 naming file, line and message if it does not compile or cannot decide (every "
+            + "DMN decision is evaluated over its tables' inputs and the last 1000 recorded decisions); 400 for names with folders, "
             + "other file types or too large files. Nothing is stored when the upload is refused.")
     ResponseEntity<RuleSetVersion> upload(@RequestPart(name = RuleUploads.FIELD, required = false) List<MultipartFile> files,
                                           Authentication user) {
