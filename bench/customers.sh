@@ -11,16 +11,8 @@ customers=${CUSTOMERS:-100000}
 db=crmflow_bench_customers
 psql_bench() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 source bench/lib/app.sh
-jar=$(bench_jar)
-workdir=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$workdir"; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null' EXIT
-
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
 # Demo users for the logins of this run (admin, mia manages EAST and SOUTH, alice a rep of EAST); the customers are generated.
-(cd "$workdir" && exec java -jar "$jar" --spring.profiles.active=postgres --crmflow.demo.enabled=true --server.port=18082 \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" > "$workdir/app.log" 2>&1) &
-pid=$!
-for _ in $(seq 1 180); do grep -q "Started CrmflowApplication" "$workdir/app.log" && break; sleep 1; done
+bench_scratch_app "$db" 18082
 
 echo "generating $customers customers…"
 psql_bench -v n="$customers" <<'SQL'

@@ -11,16 +11,8 @@ opportunities=${OPPORTUNITIES:-1000000}
 db=crmflow_bench_funnel
 psql_bench() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 source bench/lib/app.sh
-jar=$(bench_jar)
-workdir=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$workdir"; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null' EXIT
-
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
 # Demo users only for the admin login of this run; the data below is generated, not the demo data.
-(cd "$workdir" && exec java -jar "$jar" --spring.profiles.active=postgres --crmflow.demo.enabled=true --server.port=18081 \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" > "$workdir/app.log" 2>&1) &
-pid=$!
-for _ in $(seq 1 180); do grep -q "Started CrmflowApplication" "$workdir/app.log" && break; sleep 1; done
+bench_scratch_app "$db" 18081
 
 echo "generating $opportunities opportunities and 4 stage rows each on average…"
 start=$(date +%s)

@@ -51,6 +51,21 @@ bench_start() {
   return 1
 }
 
+# bench_scratch_app <database> <port>: the packaged jar on the postgres profile with the demo users, on an empty database
+# of its own that is made here and dropped (with the application stopped) when the calling script exits; sets $app_pid.
+bench_scratch_app() {
+  local db=$1 port=$2 jar
+  jar=$(bench_jar)
+  bench_scratch_workdir=$(mktemp -d)
+  bench_scratch_db=$db
+  trap 'kill "$app_pid" 2>/dev/null || true; rm -rf "$bench_scratch_workdir"; psql -h 127.0.0.1 -U postgres -qc "drop database if exists $bench_scratch_db" >/dev/null' EXIT
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
+  (cd "$bench_scratch_workdir" && exec java -jar "$jar" --spring.profiles.active=postgres --crmflow.demo.enabled=true --server.port="$port" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" > "$bench_scratch_workdir/app.log" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 180); do grep -q "Started CrmflowApplication" "$bench_scratch_workdir/app.log" && break; sleep 1; done
+}
+
 bench_stop() {
   if [ -n "${app_pid:-}" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
