@@ -63,7 +63,14 @@ bench_scratch_app() {
   (cd "$bench_scratch_workdir" && exec java -jar "$jar" --spring.profiles.active=postgres --crmflow.demo.enabled=true --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" > "$bench_scratch_workdir/app.log" 2>&1) &
   app_pid=$!
-  for _ in $(seq 1 180); do grep -q "Started CrmflowApplication" "$bench_scratch_workdir/app.log" && break; sleep 1; done
+  # Ready once the demo users exist: they are made by application runners, after Spring logs "Started".
+  for _ in $(seq 1 180); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:admin "http://127.0.0.1:$port/api/leads?limit=1")" = 200 ] && return 0
+    sleep 1
+  done
+  echo "application did not start; last lines of $bench_scratch_workdir/app.log:" >&2
+  tail -40 "$bench_scratch_workdir/app.log" >&2
+  return 1
 }
 
 bench_stop() {
