@@ -22,16 +22,20 @@ class TicketPolicies {
         this.calendars = calendars;
     }
 
-    Priority priority(CustomerTier tier, Severity severity) {
-        return rules.decide(TicketRules.PRIORITY_MODEL, ruleSet -> TicketRules.priority(ruleSet, tier, severity));
+    /**
+     * The priority and the version that decided it: the version served before the active one when the active one failed
+     * ({@link ActiveRuleSet#decide}), which is what the ticket must record.
+     */
+    DecidedPriority priority(CustomerTier tier, Severity severity) {
+        return rules.decide(TicketRules.PRIORITY_MODEL,
+                ruleSet -> new DecidedPriority(TicketRules.priority(ruleSet, tier, severity), ruleSet.version()));
     }
 
     SlaTargets sla(Priority priority) {
         return rules.decide(TicketRules.SLA_MODEL, ruleSet -> TicketRules.sla(ruleSet, priority));
     }
 
-    String ruleSetVersion() {
-        return rules.current().version();
+    record DecidedPriority(Priority priority, String ruleSetVersion) {
     }
 
     /** P1 clocks never stop (24×7); the others count business hours of the business calendar. */

@@ -109,7 +109,8 @@ public class TicketService implements AuditedRecords {
         }
         CustomerCard customer = customers.card(request.customerId())
                 .orElseThrow(() -> new InvalidRequestException("customerId", "Customer " + request.customerId() + " does not exist"));
-        Priority priority = policies.priority(customer.tier(), request.severity());
+        TicketPolicies.DecidedPriority decided = policies.priority(customer.tier(), request.severity());
+        Priority priority = decided.priority();
         SlaTargets sla = policies.sla(priority);
         Instant now = now();
         Optional<KbArticle> answer = priority.allowsKnowledgeBaseAnswer()
@@ -117,7 +118,7 @@ public class TicketService implements AuditedRecords {
                 : Optional.empty();
         SupportLevel level = answer.isPresent() ? SupportLevel.L1 : SupportLevel.L2;
         long id = tickets.insert(request, priority, level, answer.isPresent() ? TicketStatus.WAITING_ON_CUSTOMER : TicketStatus.OPEN,
-                answer.map(KbArticle::id).orElse(null), policies.ruleSetVersion(), actor.userId(), now);
+                answer.map(KbArticle::id).orElse(null), decided.ruleSetVersion(), actor.userId(), now);
         audit.recordChanges(actor.userId(), "ticket", id, null, get(id), AUDITED);
         tickets.addMessage(id, "CUSTOMER", customer.name(), request.description().strip(), now);
         Map<ClockKind, Instant[]> clocks = new HashMap<>();

@@ -2,12 +2,17 @@ package io.crmflow.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.IntegrationTest;
+import io.crmflow.rules.ActiveRuleSet;
+import io.crmflow.rules.RuleFile;
+import io.crmflow.rules.RuleSet;
+import io.crmflow.rules.RuleSetCompiler;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +33,12 @@ class TicketApiTest extends IntegrationTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    ActiveRuleSet activeRuleSet;
+
+    @Autowired
+    RuleSetCompiler compiler;
 
     private long customer(String name) {
         return jdbc.sql("select id from customer where name = ?").param(name).query(Long.class).single();
@@ -65,6 +76,28 @@ class TicketApiTest extends IntegrationTest {
             assertThat(entry.get("newValue").asText()).isEqualTo("P1");
             assertThat(entry.get("actor").asText()).isEqualTo("sara");
         });
+    }
+
+    /** A priority the active version fails to decide comes from the version served before it, and the ticket records that one. */
+    @Test
+    void aTicketRecordsTheVersionThatDecidedItsPriority() {
+        RuleSet working = activeRuleSet.current();
+        List<RuleFile> files = working.files().stream().map(file -> !file.name().equals("ticket-priority.dmn") ? file
+                : new RuleFile(file.name(), file.text().replace("<outputEntry id=\"TicketPriority_Row2_Out\"><text>\"P1\"</text>",
+                        "<outputEntry id=\"TicketPriority_Row2_Out\"><text>\"P9\"</text>").getBytes(StandardCharsets.UTF_8))).toList();
+        RuleSet broken = compiler.compile(files);
+        assertThat(broken.version()).isNotEqualTo(working.version());
+        try {
+            activeRuleSet.activate(broken);
+
+            JsonNode ticket = as("sara").postForObject("/api/tickets", Map.of("customerId", customer("上海仁济医疗器械有限公司"),
+                    "severity", "HIGH", "channel", "PHONE", "subject", unique("回退版本"), "description", "监护仪无法开机"), JsonNode.class);
+
+            assertThat(ticket.get("priority").asText()).isEqualTo("P1");
+            assertThat(ticket.get("ruleSetVersion").asText()).isEqualTo(working.version());
+        } finally {
+            activeRuleSet.activate(working);
+        }
     }
 
     @ParameterizedTest(name = "{0} {1} {2} as {3} -> {4}")
