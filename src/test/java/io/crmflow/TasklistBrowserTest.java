@@ -2,10 +2,16 @@ package io.crmflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.http.HttpStatus;
 
 /**
  * Sales staff work their tasks in the real Tasklist, in Debian's headless Chromium: log in, find the task in
@@ -59,6 +65,40 @@ class TasklistBrowserTest extends ChromiumIntegrationTest {
         String path = "/api/opportunities/" + opportunity.get("id").asLong();
         tasklist.await().until(driver -> "NEEDS_CONFIRMED".equals(as("chen").getForObject(path, JsonNode.class).get("stage").asText()));
         assertThat(as("chen").getForObject(path, JsonNode.class).get("contactPerson").asText()).isEqualTo("陈主任");
+    }
+
+    @Test
+    void theTicketFormLinksToTheCustomerPage() throws IOException {
+        String name = unique("常州第一人民医院");
+        long customer = as("alice").postForObject("/api/customers", Map.of("name", name, "region", "EAST", "industry", "HOSPITAL"),
+                JsonNode.class).get("id").asLong();
+        String subject = unique("呼吸机报警");
+        assertThat(as("sam").postForEntity("/api/tickets", Map.of("customerId", customer, "severity", "HIGH", "channel", "PHONE",
+                "subject", subject, "description", "呼吸机反复报警"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Tasklist tasklist = new Tasklist(chromium.browser(), port);
+        tasklist.logIn("sara");
+        tasklist.filter("Tasks I can claim");
+        tasklist.openTask(subject);
+        tasklist.awaitFormShowing(name);
+
+        WebElement link = tasklist.await().until(driver -> driver.findElement(By.linkText("客户页面 Customer page →")));
+        assertThat(link.getDomAttribute("href")).isEqualTo("/customers/" + customer);
+        chromium.screenshot("tasklist-ticket-customer-link");
+        link.click();
+        ChromeDriver browser = chromium.browser();
+        // Until Tasklist and the pages share one sign-in (docs/product.md §16), the page may ask sara to sign in first;
+        // the sign-in then leads back to the customer page.
+        tasklist.await().until(driver -> URI.create(driver.getCurrentUrl()).getPath().equals("/customers/" + customer)
+                || driver.getCurrentUrl().contains("/login"));
+        if (browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.id("username")).sendKeys("sara");
+            browser.findElement(By.id("password")).sendKeys("sara");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+        }
+        tasklist.await().until(driver -> URI.create(driver.getCurrentUrl()).getPath().equals("/customers/" + customer));
+        tasklist.await().until(driver -> name.equals(driver.findElement(By.id("customer-name")).getText()));
+        assertThat(browser.findElement(By.id("tickets-table")).getText()).as("support reads the customer's tickets").contains(subject);
+        chromium.screenshot("tasklist-ticket-customer-page");
     }
 
     private String currentTask(String user, String processInstanceId) {

@@ -70,7 +70,7 @@ class ChurnWatch {
             }
             List<AtRisk> atRisk = jdbc.sql("""
                             select c.id, c.account_owner, max(o.closed_at) as last_order_at
-                            from customer c left join opportunity o on o.company = c.name and o.stage = 'WON'
+                            from customer c left join opportunity o on o.customer_id = c.id and o.stage = 'WON'
                             where c.tier = :tier
                               and not exists (select 1 from churn_warning w where w.customer_id = c.id and w.warned_at > :cutoff)
                             group by c.id, c.account_owner, c.created_at
@@ -107,6 +107,7 @@ class ChurnWatch {
         ChurnWarning warning = get(warningId);
         Map<String, Object> variables = new HashMap<>();
         variables.put("churnWarningId", warningId);
+        variables.put("customerId", warning.customerId());
         variables.put("customer", warning.customer());
         variables.put("tier", warning.tier());
         variables.put("accountOwner", warning.accountOwner());
@@ -114,8 +115,8 @@ class ChurnWatch {
         variables.put("daysWithoutOrder", (long) warning.daysWithoutOrder());
         record Orders(long count, BigDecimal amount) {
         }
-        Orders orders = jdbc.sql("select count(*), coalesce(sum(amount), 0) from opportunity where company = ? and stage = 'WON'")
-                .param(warning.customer()).query((rs, n) -> new Orders(rs.getLong(1), rs.getBigDecimal(2))).single();
+        Orders orders = jdbc.sql("select count(*), coalesce(sum(amount), 0) from opportunity where customer_id = ? and stage = 'WON'")
+                .param(warning.customerId()).query((rs, n) -> new Orders(rs.getLong(1), rs.getBigDecimal(2))).single();
         variables.put("ordersSoFar", orders.count() + " 单 orders, " + money(orders.amount()) + " CNY");
         notifications.send(new Notification(Channel.IM, warning.accountOwner(), "客户流失预警 Customer at risk: " + warning.customer(),
                 warning.tier() + " 类客户 " + warning.daysWithoutOrder() + " 天以上无订单 No order for " + warning.daysWithoutOrder() + "+ days",

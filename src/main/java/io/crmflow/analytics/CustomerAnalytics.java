@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Customers by recency, frequency and monetary value of their orders (won opportunities, matched by company name), each
+ * Customers by recency, frequency and monetary value of their orders (the customer's won opportunities), each
  * scored in quintiles 1–5 among the customers in scope, by the database's {@code ntile} window function.
  */
 @Service
@@ -51,7 +51,7 @@ class CustomerAnalytics {
                        ntile(5) over (order by x.monetary, x.id) as monetary_score
                 from (select c.id, c.name, c.tier, c.account_owner, max(o.closed_at) as last_order_at, count(o.id) as orders,
                              coalesce(sum(o.amount), 0) as monetary
-                      from customer c left join opportunity o on o.company = c.name and o.stage = 'WON'
+                      from customer c left join opportunity o on o.customer_id = c.id and o.stage = 'WON'
                       where 1 = 1""" + (owners == null ? " " : " and c.account_owner in (:owners) ") + """
                       group by c.id, c.name, c.tier, c.account_owner) x
                 order by x.id""");

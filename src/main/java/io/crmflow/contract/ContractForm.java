@@ -37,6 +37,7 @@ final class ContractForm {
         variables.put("contractNumber", contract.number());
         variables.put("opportunityName", opportunity.name());
         variables.put("company", opportunity.company());
+        variables.put("customerId", opportunity.customerId());
         variables.put("region", opportunity.region());
         variables.put("amount", money(contract.amount()) + " CNY");
         variables.put("contractLines", lines.stream().map(QuoteLine::summary).collect(Collectors.joining("\n")));

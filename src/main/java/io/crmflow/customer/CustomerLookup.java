@@ -28,6 +28,16 @@ public class CustomerLookup {
         return new Seen(customers.overview(id, viewer), full);
     }
 
+    /** Whether the customer exists and the user may see at least its profile. */
+    public boolean mayView(long id, Authentication user) {
+        try {
+            customers.requireVisible(id, user);
+            return true;
+        } catch (CustomerNotFoundException notVisible) {
+            return false;
+        }
+    }
+
     public CustomerPage list(CustomerFilter filter, Authentication user, int page, int size) {
         return customers.list(filter, access.viewer(user), page, size);
     }

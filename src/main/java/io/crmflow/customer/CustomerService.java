@@ -25,6 +25,7 @@ import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
 import io.crmflow.opportunity.CustomerOrders;
+import io.crmflow.opportunity.OpportunityEntered;
 import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.team.Region;
 import io.crmflow.team.SalesTeam;
@@ -190,6 +191,19 @@ public class CustomerService implements AuditedRecords {
                     qualified.owner(), now());
             audit.recordChanges(qualified.owner(), CONTACT_ENTITY, contactId, null, customers.contact(customer.id(), contactId).orElseThrow(),
                     AUDITED_CONTACT);
+        }
+    }
+
+    /**
+     * An opportunity entered by hand or imported belongs to the customer its company folds to, if there is one; no customer is
+     * made up from it (a customer is entered, imported or comes from a qualified lead).
+     */
+    @Transactional
+    void linkEntered(OpportunityEntered entered) {
+        String nameKey = LeadKeys.company(entered.company());
+        if (nameKey != null) {
+            customers.findClash(nameKey, null, null).ifPresent(customer -> orders.link(entered.opportunityId(), customer.id(),
+                    "客户 Customer #" + customer.id() + " " + customer.name() + " (公司名称相同 same company name)", entered.actor()));
         }
     }
 

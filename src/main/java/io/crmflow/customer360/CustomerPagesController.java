@@ -42,10 +42,15 @@ class CustomerPagesController {
         return "forward:/customers/index.html";
     }
 
-    /** The page is the same for every customer; its script asks for the data, and says so when the user may not see it. */
+    /**
+     * The page is the same for every customer and its script asks for the data. A customer the user may not see (or none at
+     * all: the same answer, so the page does not tell which) gets the "not found or not yours" page instead, so the browser
+     * never asks for data it is refused. That page is a page like any other for the person (200): a 404 status on it would
+     * show in the browser as a failed load; the data and the API answer 404.
+     */
     @GetMapping("/customers/{id:\\d+}")
-    String customerPage() {
-        return "forward:/customers/customer.html";
+    String customerPage(@PathVariable long id, Authentication user) {
+        return customers.mayView(id, user) ? "forward:/customers/customer.html" : "forward:/customers/not-found.html";
     }
 
     @GetMapping("/customers/data")

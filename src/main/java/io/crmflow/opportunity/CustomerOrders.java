@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.crmflow.process.EngineClock;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CustomerOrders {
 
+    /** The process variable that names an opportunity's customer; the task forms link to {@code /customers/{customerId}}. */
+    private static final String CUSTOMER_ID = "customerId";
+
     private final JdbcClient jdbc;
     private final OpportunityRepository opportunities;
+    private final RuntimeService runtime;
 
-    CustomerOrders(JdbcClient jdbc, OpportunityRepository opportunities) {
+    CustomerOrders(JdbcClient jdbc, OpportunityRepository opportunities, RuntimeService runtime) {
         this.jdbc = jdbc;
         this.opportunities = opportunities;
+        this.runtime = runtime;
     }
 
     /**
@@ -61,10 +67,16 @@ public class CustomerOrders {
         return jdbc.sql("select customer_id from opportunity where id = ?").param(opportunityId).query(Long.class).optional().orElse(null);
     }
 
-    /** The opportunity belongs to {@code customerId} from now on; its timeline says why. */
+    /**
+     * The opportunity belongs to {@code customerId} from now on; its timeline says why, and its running process knows it, so
+     * that the forms of its tasks link to the customer page.
+     */
     @Transactional
     public void link(long opportunityId, long customerId, String why, String actor) {
         jdbc.sql("update opportunity set customer_id = ? where id = ?").params(customerId, opportunityId).update();
         opportunities.recordEvent(opportunityId, "CUSTOMER_LINKED", why, actor, EngineClock.now());
+        opportunities.findById(opportunityId).map(Opportunity::processInstanceId)
+                .filter(instance -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0)
+                .ifPresent(instance -> runtime.setVariable(instance, CUSTOMER_ID, customerId));
     }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-public record Opportunity(long id, Long leadId, String name, String company, String ownerId, String region, String productLine,
+/** {@code customerId}: the customer it belongs to (docs/product.md §12); null for history imported without a known customer. */
+public record Opportunity(long id, Long leadId, String name, String company, Long customerId, String ownerId, String region, String productLine,
                           OpportunityStage stage, int winProbability, BigDecimal amount, LocalDate expectedCloseDate,
                           String contactPerson, String firstMeetingNote, String requirementSummary, BigDecimal budget,
                           String decisionMaker, LossReason lossReason, String lossNote, Instant stageEnteredAt,

@@ -23,6 +23,7 @@ import io.crmflow.web.ApiProblems.FieldProblem;
 import io.crmflow.web.CsvUploads;
 import io.crmflow.web.ForbiddenException;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,14 +51,16 @@ class OpportunityHistoryImport {
     private final StagePolicies policies;
     private final SalesTeam team;
     private final BusinessCalendars calendars;
+    private final ApplicationEventPublisher events;
 
     OpportunityHistoryImport(OpportunityRepository opportunities, OpportunityService service, StagePolicies policies, SalesTeam team,
-                             BusinessCalendars calendars) {
+                             BusinessCalendars calendars, ApplicationEventPublisher events) {
         this.opportunities = opportunities;
         this.service = service;
         this.policies = policies;
         this.team = team;
         this.calendars = calendars;
+        this.events = events;
     }
 
     /** An opportunity as the other CRM knew it; {@code entered} in funnel order, {@code outcome} null while open. */
@@ -138,6 +141,9 @@ class OpportunityHistoryImport {
                 opened++;
             } else {
                 closed++;
+            }
+            if (row.company() != null) {
+                events.publishEvent(new OpportunityEntered(id, row.company(), actor));
             }
             report.add(new HistoryImportReport.Row(row.line(), row.externalId(), id, row.outcome() == null
                     ? HistoryImportReport.Outcome.OPENED : HistoryImportReport.Outcome.CLOSED, row.current().name()));

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OpportunityRepository {
 
-    private static final String COLUMNS = "id, lead_id, name, company, owner_id, region, product_line, stage, win_probability, amount, "
+    private static final String COLUMNS = "id, lead_id, name, company, customer_id, owner_id, region, product_line, stage, win_probability, amount, "
             + "expected_close_date, contact_person, first_meeting_note, requirement_summary, budget, decision_maker, loss_reason, "
             + "loss_note, stage_entered_at, last_activity_at, idle_periods, idle_flagged, process_instance_id, created_at, updated_at";
 
@@ -286,7 +286,9 @@ class OpportunityRepository {
         Long lead = rs.wasNull() ? null : leadId;
         Date closeDate = rs.getDate("expected_close_date");
         String lossReason = rs.getString("loss_reason");
-        return new Opportunity(rs.getLong("id"), lead, rs.getString("name"), rs.getString("company"), rs.getString("owner_id"),
+        long customerId = rs.getLong("customer_id");
+        Long customer = rs.wasNull() ? null : customerId;
+        return new Opportunity(rs.getLong("id"), lead, rs.getString("name"), rs.getString("company"), customer, rs.getString("owner_id"),
                 rs.getString("region"), rs.getString("product_line"), OpportunityStage.valueOf(rs.getString("stage")),
                 rs.getInt("win_probability"), rs.getBigDecimal("amount"), closeDate == null ? null : closeDate.toLocalDate(),
                 rs.getString("contact_person"), rs.getString("first_meeting_note"), rs.getString("requirement_summary"),

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +47,11 @@ public class OpportunityService implements AuditedRecords {
     private final OpportunityAccess access;
     private final ApprovedQuotes approvedQuotes;
     private final ApprovedContracts approvedContracts;
+    private final ApplicationEventPublisher events;
 
     OpportunityService(OpportunityRepository opportunities, StagePolicies policies, SalesTeam team, Notifications notifications,
                        RuntimeService runtime, TaskService taskService, OpportunityAccess access, ApprovedQuotes approvedQuotes,
-                       ApprovedContracts approvedContracts) {
+                       ApprovedContracts approvedContracts, ApplicationEventPublisher events) {
         this.opportunities = opportunities;
         this.policies = policies;
         this.team = team;
@@ -59,6 +61,7 @@ public class OpportunityService implements AuditedRecords {
         this.access = access;
         this.approvedQuotes = approvedQuotes;
         this.approvedContracts = approvedContracts;
+        this.events = events;
     }
 
     /**
@@ -102,6 +105,9 @@ public class OpportunityService implements AuditedRecords {
                 request.productLine() == null ? null : request.productLine().name(), request, first, now);
         opportunities.recordEvent(id, "OPENED", "entered by " + viewer.userId(), viewer.userId(), now);
         startProcess(id, owner);
+        if (request.company() != null && !request.company().isBlank()) {
+            events.publishEvent(new OpportunityEntered(id, request.company(), viewer.userId()));
+        }
         return get(id);
     }
 

@@ -97,6 +97,7 @@ public class PaymentService {
         variables.put("opportunityId", opportunity.id());
         variables.put("opportunityName", opportunity.name());
         variables.put("customer", opportunity.company());
+        variables.put("customerId", opportunity.customerId());
         variables.put("owner", approved.owner());
         variables.put("installmentIds", plan.stream().map(Installment::id).toList());
         runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(contract.id()), variables);

@@ -29,6 +29,7 @@ final class QuoteForm {
         variables.put("quoteNumber", quote.number());
         variables.put("opportunityName", opportunity.name());
         variables.put("company", opportunity.company());
+        variables.put("customerId", opportunity.customerId());
         variables.put("region", opportunity.region());
         variables.put("quoteLines", quote.lines().stream().map(QuoteLine::summary).collect(Collectors.joining("\n")));
         variables.put("listTotal", money(quote.listTotal()) + " CNY");

@@ -137,6 +137,7 @@ public class TicketService implements AuditedRecords {
         variables.put("ticketId", id);
         variables.put("subject", request.subject().strip());
         variables.put("description", request.description().strip());
+        variables.put("customerId", customer.id());
         variables.put("customerName", customer.name());
         variables.put("customerTier", customer.tier().name());
         variables.put("accountOwner", customer.accountOwner());

@@ -74,12 +74,19 @@ class CustomerPageBrowserTest extends ChromiumIntegrationTest {
         assertThat(texts(browser, "#tickets-table tbody tr")).singleElement().asString().contains("First response: Running");
         chromium.screenshot("customer-360-en");
 
-        logIn(browser, wait, "bob", "/customers/" + id);
+        logIn(browser, wait, "bob", "/customers");
+        chromium.consoleErrors();
+        browser.get("http://localhost:" + port + "/customers/" + id);
         assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-status")).isEqualTo("404");
-        assertThat(browser.findElement(By.id("message")).getText()).isIn("No such customer, or you may not see it", "没有这个客户，或您无权查看");
-        assertThat(browser.findElement(By.id("sections")).isDisplayed()).isFalse();
-        assertThat(browser.getPageSource()).doesNotContain(name, "钱主任");
+        assertThat(browser.findElement(By.id("not-found")).getText()).contains("没有找到这个客户 Customer not found",
+                "没有这个客户，或它不是您的客户，您无权查看。\nThere is no such customer, or it is not yours to see.");
+        assertThat(browser.getPageSource()).doesNotContain(name, "钱主任", "\"status\"");
+        List<String> errors = chromium.consoleErrors();
         chromium.screenshot("customer-360-not-yours");
+        assertThat(errors).as("no failed request, no script error").isEmpty();
+        browser.findElement(By.linkText("查看您能看到的客户 See the customers you may see")).click();
+        wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+        assertThat(browser.getCurrentUrl()).endsWith("/customers");
     }
 
     private static List<String> texts(ChromeDriver browser, String selector) {

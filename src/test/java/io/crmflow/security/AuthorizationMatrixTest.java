@@ -208,6 +208,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "noah  | /customers/data/{CUSTOMER_ALICE}  | 404",
             "bob   | /customers/data?owner=alice       | 200",
             "alice | /customers/{CUSTOMER_ALICE}       | 200",
+            // bob gets the page's "not found or not yours" state (CustomerPageBrowserTest), without the customer's data
+            "bob   | /customers/{CUSTOMER_ALICE}       | 200",
             "alice | /customers                        | 200",
             // bad input on the pages' data: a problem naming the parameter, as on /api/customers
             "mia   | /customers/data?tier=D            | 400",
@@ -222,6 +224,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(response.statusCode()).as("%s %s", user, path).isEqualTo(expected);
         if (path.startsWith("/customers/data?owner=")) {
             assertThat(json.readTree(response.body()).get("total").asLong()).as("bob sees none of alice's customers").isZero();
+        }
+        if (path.equals("/customers/{CUSTOMER_ALICE}")) {
+            assertThat(response.body().contains("data-page=\"not-found\"")).as("%s gets the not-found page", user).isEqualTo(user.equals("bob"));
         }
     }
 
