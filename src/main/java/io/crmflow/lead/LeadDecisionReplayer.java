@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -41,6 +42,8 @@ class LeadDecisionReplayer implements DecisionReplayer {
     private static final String ASSIGNMENT = "ASSIGNMENT";
     private static final String POOL = "(pool)";
     private static final String FAILS = "(fails: ";
+    /** Records decided between two reports of progress. */
+    private static final int PROGRESS_STEP = 100;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -60,8 +63,13 @@ class LeadDecisionReplayer implements DecisionReplayer {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ReplayReport replay(RuleSet candidate, int last) {
+        return replay(candidate, last, decided -> { });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ReplayReport replay(RuleSet candidate, int last, IntConsumer decided) {
         RuleSet active = rules.current();
         List<Recorded> recorded = recent(last);
         if (recorded.isEmpty()) {
@@ -75,7 +83,12 @@ class LeadDecisionReplayer implements DecisionReplayer {
         int scored = 0;
         int assigned = 0;
         int ownerDrift = 0;
+        int sinceTold = 0;
         for (Recorded decision : recorded) {
+            if (++sinceTold == PROGRESS_STEP) {
+                decided.accept(sinceTold);
+                sinceTold = 0;
+            }
             if (SCORE_KINDS.contains(decision.kind())) {
                 scored++;
                 Score before = score(active, decision.inputs());
@@ -103,6 +116,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 }
             }
         }
+        decided.accept(sinceTold);
         List<String> summary = new ArrayList<>();
         summary.add(changed(differences, "score") + " of " + scored + " scoring decisions would change score, "
                 + changed(differences, "grade") + " grade");
