@@ -35,7 +35,7 @@ class GradeCalibration {
             count(case when o.stage = 'WON' then 1 end) as won,
             percentile_cont(0.5) within group (order by %s) as median_days
             from leads l left join opportunity o on o.lead_id = l.id
-            where l.created_at >= :start and l.grade is not null""";
+            where l.created_at >= :start and l.created_at < :end and l.grade is not null""";
 
     /** PostgreSQL: both groupings in one pass. */
     private static final String POSTGRES = "select l.grade, l.source, grouping(l.source) as all_sources, "
@@ -70,6 +70,7 @@ class GradeCalibration {
         List<Group> groups = jdbc.sql(query)
                 .param("converted", LeadStatus.CONVERTED.name())
                 .param("start", SqlTimes.timestamp(start))
+                .param("end", SqlTimes.timestamp(now))
                 .query(GradeCalibration::group)
                 .list();
         return new Calibration(ruleSetVersion, months, start, now,
@@ -81,9 +82,9 @@ class GradeCalibration {
         long leads = rs.getLong("leads");
         long qualified = rs.getLong("qualified");
         long won = rs.getLong("won");
-        double median = rs.getDouble("median_days");
+        Number median = (Number) rs.getObject("median_days");
         return new Group(rs.getInt("all_sources") == 1, new Row(rs.getString("grade"), rs.getString("source"), leads, qualified, won,
-                percent(qualified, leads), percent(won, leads), rs.wasNull() ? null : AnalyticsNumbers.round(median)));
+                percent(qualified, leads), percent(won, leads), median == null ? null : AnalyticsNumbers.round(median.doubleValue())));
     }
 
     private record Group(boolean allSources, Row row) {

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 @Component
 class ReplayStreams {
 
-    private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     private static final Duration EVERY = Duration.ofMillis(200);
     /** Longer than any replay of the largest allowed N has taken, with room for a queue. */
     private static final Duration TIMEOUT = Duration.ofMinutes(5);

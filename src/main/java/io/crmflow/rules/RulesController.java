@@ -116,10 +116,10 @@ class RulesController {
     @Operation(summary = "The same replay, telling how far it has come", description = "With the parameter 'progress' "
             + "(any value): newline-delimited JSON, {\"decided\":n,\"total\":m} lines while it runs, then {\"replay\":{...}} "
             + "with the report above, or {\"error\":\"...\"}. For the last 10 000 records, which take seconds.")
-    ResponseBodyEmitter replayWithProgress(@PathVariable long id, @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int last,
+    ResponseEntity<ResponseBodyEmitter> replayWithProgress(@PathVariable long id, @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int last,
                                            Authentication user) {
         RulesOwners.check(user);
-        return replays.replay(lifecycle.version(id), last);
+        return ResponseEntity.ok().contentType(ReplayStreams.NDJSON).body(replays.replay(lifecycle.version(id), last));
     }
 
     @PostMapping("/candidates/{id}/activate")
