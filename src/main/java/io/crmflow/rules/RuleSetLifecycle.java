@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RuleSetLifecycle {
 
-    /** How many recent decisions of each kind a new version must be able to decide again before it is stored or activated. */
+    /** How many recent records of each kind (leads, tickets, ...) a new version must be able to decide again before it is stored or activated. */
     static final int REPLAYED_BEFORE_ACTIVATION = 1000;
     private static final int MAX_FAILURES_REPORTED = 5;
     /** Where a problem found by replaying recent records is "in": it names the decision and record, not a line. */
@@ -101,11 +101,12 @@ class RuleSetLifecycle {
         int[] decided = {0};
         List<ReplayReport> reports = new ArrayList<>();
         for (int i = 0; i < replayers.size(); i++) {
+            int end = (i + 1) * last;
             reports.add(replayers.get(i).replay(candidate, last, more -> {
-                decided[0] += more;
+                decided[0] = Math.min(decided[0] + more, end);
                 progress.decided(decided[0], total);
             }));
-            decided[0] = (i + 1) * last;
+            decided[0] = end;
             progress.decided(decided[0], total);
         }
         return reports;

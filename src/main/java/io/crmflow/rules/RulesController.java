@@ -63,7 +63,7 @@ class RulesController {
             + "of them (files at the top level, at most 20, 1 MiB each). The candidate is the active version's files with these "
             + "replacing or adding files of the same name; it is compiled at once. 201 with the new candidate; 200 if the same "
             + "files were stored before; 422 naming file, line and message if it does not compile or cannot decide (every "
-            + "DMN decision is evaluated over its tables' inputs and the last 1000 recorded decisions); 400 for names with folders, "
+            + "DMN decision is evaluated over its tables' inputs and the last 1000 records of each kind); 400 for names with folders, "
             + "other file types or too large files. Nothing is stored when the upload is refused.")
     ResponseEntity<RuleSetVersion> upload(@RequestPart(name = RuleUploads.FIELD, required = false) List<MultipartFile> files,
                                           Authentication user) {
@@ -102,9 +102,9 @@ class RulesController {
     }
 
     @PostMapping("/candidates/{id}/replay")
-    @Operation(summary = "What the version would decide differently", description = "Re-decides the last N recorded decisions "
-            + "of every feature (leads: score/grade and owner) with this version, and lists each changed field with its old "
-            + "and new value. Read-only.")
+    @Operation(summary = "What the version would decide differently", description = "Re-decides the last N records of every "
+            + "feature with this version (leads: each lead's latest score/grade and assignment; tickets; customer tiers), and "
+            + "lists each changed field with its old and new value. Read-only.")
     CandidateReplay replay(@PathVariable long id, @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int last,
                            Authentication user) {
         RulesOwners.check(user);
