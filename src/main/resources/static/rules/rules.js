@@ -11,7 +11,7 @@
       uploadHint: '上传 .dmn、.drl、.yaml 文件（可用 Camunda Modeler 保存的文件）或一个 .zip；同名文件替换当前生效版本中的文件。',
       uploadButton: '上传并校验', chooseFilesButton: '选择文件…', noFileChosen: '未选择文件', problems: '校验错误', file: '文件', line: '行', problem: '问题', filesOf: '文件', edit: '在浏览器中编辑',
       addRule: '添加规则行', save: '保存为候选版本', cancelEdit: '放弃修改', editing: '编辑中', candidate: '候选版本',
-      lastN: '回放最近 N 条记录', replay: '回放', replaying: '回放中…', activate: '生效…', kind: '对象', replayed: '回放数',
+      lastN: '回放最近 N 条记录', replay: '回放', replaying: '回放中…', progress: '已回放 {n} / {total}', activate: '生效…', kind: '对象', replayed: '回放数',
       field: '字段', changedRecords: '变化的记录数', gradeChart: '线索等级分布（之前 / 之后）', priorityChart: '工单优先级分布（之前 / 之后）',
       ownerLoad: '负责人工作量变化', owner: '负责人', loadChange: '线索数变化', changed: '变化的记录', record: '记录', before: '之前',
       after: '之后', notes: '回放说明（英文原文）', history: '版本历史', at: '时间', action: '操作', actor: '操作人', fromTo: '版本',
@@ -37,7 +37,7 @@
       uploadHint: 'Upload .dmn, .drl or .yaml files (files saved by Camunda Modeler work) or one .zip; each replaces the active file of the same name.',
       uploadButton: 'Upload and validate', chooseFilesButton: 'Choose files…', noFileChosen: 'No file chosen', problems: 'Validation errors', file: 'File', line: 'Line', problem: 'Problem', filesOf: 'Files',
       edit: 'Edit in the browser', addRule: 'Add a rule row', save: 'Save as candidate', cancelEdit: 'Discard changes', editing: 'Editing',
-      candidate: 'Candidate', lastN: 'Replay the last N records', replay: 'Replay', replaying: 'Replaying…', activate: 'Activate…',
+      candidate: 'Candidate', lastN: 'Replay the last N records', replay: 'Replay', replaying: 'Replaying…', progress: '{n} of {total} replayed', activate: 'Activate…',
       kind: 'Records', replayed: 'Replayed', field: 'Field', changedRecords: 'Records changed', gradeChart: 'Lead grades (before / after)',
       priorityChart: 'Ticket priorities (before / after)', ownerLoad: 'Owners whose load changes', owner: 'Owner', loadChange: 'Leads ±',
       changed: 'Changed records', record: 'Record', before: 'Before', after: 'After', notes: 'How the replay works (as the server wrote it)',
@@ -93,6 +93,8 @@
   const charts = {};
   let dmnViewer = null;
 
+  /** What the page's other scripts (version differences, calibration) are told: language switched, overview loaded. */
+  const listeners = { translate: [], overview: [] };
   const $ = (id) => document.getElementById(id);
   const t = (key, values) => Object.entries(values || {}).reduce((text, [name, value]) => text.replace('{' + name + '}', value),
     TEXT[language][key]);
@@ -120,19 +122,22 @@
     return tr;
   }
 
+  /** A refused call as an Error carrying the problem (status, detail, problems). */
+  async function refusal(response) {
+    const problem = await response.json().catch(() => ({}));
+    const error = new Error(response.status === 403 ? t('forbidden') : t('failed') + (problem.detail ? ': ' + problem.detail : ''));
+    error.status = response.status;
+    error.problem = problem;
+    return error;
+  }
+
   /** A call of /rules/data: its status and body; a refusal becomes an Error carrying the problem (status, detail, problems). */
   async function call(path, options) {
     const request = Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json, text/plain, application/problem+json' } },
       options || {});
     if (request.method && request.method !== 'GET') request.headers[viewer.csrfHeader] = viewer.csrfToken;
     const response = await fetch('/rules/data' + path, request);
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      const error = new Error(response.status === 403 ? t('forbidden') : t('failed') + (problem.detail ? ': ' + problem.detail : ''));
-      error.status = response.status;
-      error.problem = problem;
-      throw error;
-    }
+    if (!response.ok) throw await refusal(response);
     const body = await ((response.headers.get('Content-Type') || '').startsWith('text/plain') ? response.text() : response.json());
     return { status: response.status, body: body };
   }
@@ -166,6 +171,7 @@
     document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
     $('language').textContent = t('language');
     showChosenFiles();
+    listeners.translate.forEach((listener) => listener());
   }
 
   function versions() {
@@ -201,6 +207,7 @@
     $('active-files').classList.add('tabs');
     $('rollback').disabled = !rollbackTarget();
     showHistory();
+    listeners.overview.forEach((listener) => listener(versions(), audit));
   }
 
   function showHistory() {
@@ -225,6 +232,8 @@
         (entry.fromVersion ? '#' + entry.fromVersion + ' → ' : '') + '#' + entry.toVersion + ' (' + label('statuses', version.status) + ')',
         fileChanges(entry.summary), entry.note, actions]);
       tr.dataset.action = entry.action;
+      tr.dataset.to = String(entry.toVersion);
+      if (entry.fromVersion) tr.dataset.from = String(entry.fromVersion);
     });
   }
 
@@ -372,9 +381,43 @@
     $('candidate-card').scrollIntoView();
   }
 
+  /**
+   * Replays with progress: the server sends a line of JSON now and then ({decided, total}) and the report last, so the page
+   * can show how far a replay of thousands of records has come while it waits.
+   */
   async function runReplay(version) {
     const last = Number($('last').value);
-    return { version: version.id, last: last, result: await api('/candidates/' + version.id + '/replay?last=' + last, { method: 'POST' }) };
+    showProgress(0, 0);
+    const response = await fetch('/rules/data/candidates/' + version.id + '/replay?progress=1&last=' + last, { method: 'POST',
+      credentials: 'same-origin', headers: { Accept: 'application/x-ndjson, application/problem+json', [viewer.csrfHeader]: viewer.csrfToken } });
+    if (!response.ok) throw await refusal(response);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    let result = null;
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      buffer += read.value;
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      lines.filter((line) => line.trim()).map((line) => JSON.parse(line)).forEach((message) => {
+        if (message.error) throw new Error(t('failed') + ': ' + message.error);
+        if (message.replay) result = message.replay; else showProgress(message.decided, message.total);
+      });
+    }
+    if (!result) throw new Error(t('failed'));
+    return { version: version.id, last: last, result: result };
+  }
+
+  /** Every progress bar of the page (beside the replay button and in the confirmation) shows how far the replay is. */
+  function showProgress(decided, total) {
+    document.querySelectorAll('.replay-progress').forEach((bar) => {
+      bar.max = total || 1;
+      bar.value = decided;
+      bar.title = t('progress', { n: decided, total: total });
+      bar.dataset.decided = String(decided);
+    });
+    document.querySelectorAll('.replay-progress-text').forEach((text) => {
+      text.textContent = total ? t('progress', { n: decided.toLocaleString('en'), total: total.toLocaleString('en') }) : '';
+    });
   }
 
   /** Records changed per field: how many different records, as a record can change score and grade at once. */
@@ -575,6 +618,15 @@
       say(error.message);
     }
   }
+
+  /** For the page's other scripts, which run after this one and before the page starts. */
+  window.RulesWorkbench = {
+    /** Adds texts of another script to the page's texts ({zh: {...}, en: {...}}), for data-i18n and t(). */
+    texts: (more) => { Object.keys(TEXT).forEach((lang) => Object.assign(TEXT[lang], more[lang])); },
+    on: (event, listener) => listeners[event].push(listener),
+    language: () => language,
+    t: t, label: label, api: api, element: element, row: row, time: time, versionName: versionName, charts: charts
+  };
 
   document.addEventListener('DOMContentLoaded', start);
 }());

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replays recent lead decisions with a candidate rule set: scores and grades ({@code lead-score}) and owners
+ * Replays the decisions of the most recent leads with a candidate rule set: scores and grades ({@code lead-score}) and owners
  * ({@code lead-assignment.drl}). Each decision is taken twice on the same inputs, with the active version (old) and
  * the candidate (new), so a difference is caused by the rules alone and not by what changed around them since.
  * Read-only.
@@ -41,6 +42,8 @@ class LeadDecisionReplayer implements DecisionReplayer {
     private static final String ASSIGNMENT = "ASSIGNMENT";
     private static final String POOL = "(pool)";
     private static final String FAILS = "(fails: ";
+    /** Leads decided between two reports of progress. */
+    private static final int PROGRESS_STEP = 100;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -60,8 +63,13 @@ class LeadDecisionReplayer implements DecisionReplayer {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public ReplayReport replay(RuleSet candidate, int last) {
+        return replay(candidate, last, decided -> { });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ReplayReport replay(RuleSet candidate, int last, IntConsumer decided) {
         RuleSet active = rules.current();
         List<Recorded> recorded = recent(last);
         if (recorded.isEmpty()) {
@@ -75,7 +83,15 @@ class LeadDecisionReplayer implements DecisionReplayer {
         int scored = 0;
         int assigned = 0;
         int ownerDrift = 0;
+        int sinceTold = 0;
+        long previousLead = -1;
         for (Recorded decision : recorded) {
+            // A lead's decisions come one after the other: progress counts leads.
+            if (decision.leadId() != previousLead && ++sinceTold == PROGRESS_STEP) {
+                decided.accept(sinceTold);
+                sinceTold = 0;
+            }
+            previousLead = decision.leadId();
             if (SCORE_KINDS.contains(decision.kind())) {
                 scored++;
                 Score before = score(active, decision.inputs());
@@ -103,8 +119,9 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 }
             }
         }
+        decided.accept(sinceTold);
         List<String> summary = new ArrayList<>();
-        summary.add(changed(differences, "score") + " of " + scored + " scoring decisions would change score, "
+        summary.add(changed(differences, "score") + " of " + scored + " leads would change score, "
                 + changed(differences, "grade") + " grade");
         int gradedBefore = grades.values().stream().mapToInt(count -> count[0]).sum();
         int gradedAfter = grades.values().stream().mapToInt(count -> count[1]).sum();
@@ -113,7 +130,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 summary.add("grade " + grade + " share " + percent(count[0], gradedBefore) + " → " + percent(count[1], gradedAfter));
             }
         });
-        summary.add(changed(differences, "owner") + " of " + assigned + " assignments would change owner");
+        summary.add(changed(differences, "owner") + " of " + assigned + " leads' assignments would change owner");
         long otherVersions = recorded.stream().filter(decision -> !decision.ruleSetVersion().equals(active.version())).count();
         List<String> notes = List.of(
                 "old = the active version " + active.version() + ", new = the candidate " + candidate.version()
@@ -127,15 +144,25 @@ class LeadDecisionReplayer implements DecisionReplayer {
         }
         List<Share> shares = grades.entrySet().stream()
                 .map(grade -> new Share("grade", grade.getKey(), grade.getValue()[0], grade.getValue()[1])).toList();
-        return new ReplayReport(kind(), recorded.size(), summary, notes, differences, shares, failures);
+        int leads = (int) recorded.stream().mapToLong(Recorded::leadId).distinct().count();
+        return new ReplayReport(kind(), leads, summary, notes, differences, shares, failures);
     }
 
+    /**
+     * The decisions that stand for the last {@code last} leads: each lead's latest scoring (score or rescore) and its
+     * latest assignment, newest lead first. Earlier ones were replaced by these, so replaying them would count a lead twice.
+     */
     private List<Recorded> recent(int last) {
         List<String> kinds = new ArrayList<>(SCORE_KINDS);
         kinds.add(ASSIGNMENT);
-        return jdbc.sql("select id, lead_id, kind, inputs, outputs, rule_set_version from lead_decision where kind in (:kinds)"
-                        + " order by id desc fetch first :last rows only")
+        return jdbc.sql("""
+                        select d.lead_id, d.kind, d.inputs, d.outputs, d.rule_set_version from lead_decision d
+                        join (select max(id) as id from lead_decision
+                              where kind in (:kinds) and lead_id in (select id from leads order by id desc fetch first :last rows only)
+                              group by lead_id, case when kind = :assignment then 1 else 0 end) latest on latest.id = d.id
+                        order by d.lead_id desc, d.id desc""")
                 .param("kinds", kinds)
+                .param("assignment", ASSIGNMENT)
                 .param("last", last)
                 .query((rs, row) -> new Recorded(rs.getLong("lead_id"), rs.getString("kind"), read(rs.getString("inputs")),
                         read(rs.getString("outputs")), rs.getString("rule_set_version")))

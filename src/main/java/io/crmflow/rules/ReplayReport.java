@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a candidate rule set would have decided differently for recorded decisions.
  *
- * @param replayed    how many recorded decisions were decided again
+ * @param replayed    how many records (leads, tickets, ...) were decided again
  * @param summary     the changes in a sentence each, e.g. "37 of 1000 assignments would change owner"
  * @param notes       how the replay differs from the original decisions (e.g. inputs that were not recorded)
  * @param differences every changed field of every record, newest record first

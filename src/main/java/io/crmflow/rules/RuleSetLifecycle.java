@@ -1,6 +1,7 @@
 package io.crmflow.rules;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RuleSetLifecycle {
 
-    /** How many recent decisions of each kind a new version must be able to decide again before it is stored or activated. */
+    /** How many recent records of each kind (leads, tickets, ...) a new version must be able to decide again before it is stored or activated. */
     static final int REPLAYED_BEFORE_ACTIVATION = 1000;
     private static final int MAX_FAILURES_REPORTED = 5;
     /** Where a problem found by replaying recent records is "in": it names the decision and record, not a line. */
@@ -33,6 +34,7 @@ class RuleSetLifecycle {
     private final RuleSetVersions versions;
     private final List<DecisionReplayer> replayers;
     private final TransactionTemplate transaction;
+    private volatile RuleSet lastCompiled;
 
     RuleSetLifecycle(ActiveRuleSet active, RuleSetCompiler compiler, RuleSetVersions versions, List<DecisionReplayer> replayers,
                      PlatformTransactionManager transactions) {
@@ -78,12 +80,50 @@ class RuleSetLifecycle {
 
     /** Re-decides the recent decisions of every feature with the candidate; writes nothing. */
     List<ReplayReport> replay(long id, int last) {
-        version(id);
-        return replay(compiler.compile(versions.files(id)), last);
+        return replay(id, last, (decided, total) -> { });
     }
 
-    private List<ReplayReport> replay(RuleSet candidate, int last) {
-        return replayers.stream().map(replayer -> replayer.replay(candidate, last)).toList();
+    /** How far a replay has come: records decided so far, of at most {@code total}. */
+    @FunctionalInterface
+    interface Progress {
+        void decided(int decided, int total);
+    }
+
+    /** The same, telling {@code progress} as records are decided (from the thread that replays). */
+    List<ReplayReport> replay(long id, int last, Progress progress) {
+        RuleSetVersion candidate = version(id);
+        return replay(compiled(candidate), last, progress);
+    }
+
+    private List<ReplayReport> replay(RuleSet candidate, int last, Progress progress) {
+        // Each feature replays at most `last` records; one with fewer moves the count on to where the next one starts.
+        int total = last * replayers.size();
+        int[] decided = {0};
+        List<ReplayReport> reports = new ArrayList<>();
+        for (int i = 0; i < replayers.size(); i++) {
+            int end = (i + 1) * last;
+            reports.add(replayers.get(i).replay(candidate, last, more -> {
+                decided[0] = Math.min(decided[0] + more, end);
+                progress.decided(decided[0], total);
+            }));
+            decided[0] = end;
+            progress.decided(decided[0], total);
+        }
+        return reports;
+    }
+
+    /**
+     * The version compiled: a candidate is usually replayed right after it was uploaded or replayed before, so the
+     * last one compiled is kept (a build costs from a tenth of a second to seconds).
+     */
+    private RuleSet compiled(RuleSetVersion version) {
+        RuleSet last = lastCompiled;
+        if (last != null && last.version().equals(version.version())) {
+            return last;
+        }
+        RuleSet compiled = compiler.compile(versions.files(version.id()));
+        lastCompiled = compiled;
+        return compiled;
     }
 
     /**
@@ -91,7 +131,8 @@ class RuleSetLifecycle {
      * covers the tables' own input space, this the inputs people actually send.
      */
     private void checkRecentRecords(RuleSet candidate) {
-        List<RuleProblem> problems = replay(candidate, REPLAYED_BEFORE_ACTIVATION).stream()
+        lastCompiled = candidate;
+        List<RuleProblem> problems = replay(candidate, REPLAYED_BEFORE_ACTIVATION, (decided, total) -> { }).stream()
                 .flatMap(report -> report.failures().stream().limit(MAX_FAILURES_REPORTED)
                         .map(failure -> new RuleProblem(RECENT_RECORDS, null, report.kind() + " " + failure.record() + " ("
                                 + failure.decision() + ") cannot be decided: " + failure.message())))

@@ -15,7 +15,7 @@ class RulesWorkbenchController {
 
     @GetMapping("/rules")
     String page(Authentication user) {
-        RulesController.checkRulesOwner(user);
+        RulesOwners.check(user);
         return "forward:/rules/index.html";
     }
 }

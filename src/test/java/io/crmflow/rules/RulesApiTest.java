@@ -370,6 +370,9 @@ class RulesApiTest extends IntegrationTest {
                 as(user).getForEntity(candidate, JsonNode.class),
                 upload(user, activeScoreTable(REFERRAL_POINTS, REFERRAL_POINTS.replace("40", "41"))),
                 post(user, candidate + "/replay"),
+                post(user, candidate + "/replay?progress=true"),
+                as(user).getForEntity(candidate + "/diff/" + original.get("id").asText(), JsonNode.class),
+                as(user).getForEntity("/api/rules/calibration", JsonNode.class),
                 post(user, candidate + "/activate"),
                 post(user, "/api/rules/rollback"));
 
@@ -378,6 +381,44 @@ class RulesApiTest extends IntegrationTest {
             assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         });
         assertThat(http.getForEntity("/api/rules", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theDifferenceBetweenTwoVersionsShowsTheChangedCellAndTheReplayTellsItsProgress() {
+        submitScoredLead("REFERRAL");
+        JsonNode candidate = upload("rui", activeScoreTable(REFERRAL_POINTS, REFERRAL_POINTS.replace("40", "37"))).getBody();
+        String from = original.get("id").asText();
+        String to = candidate.get("id").asText();
+
+        JsonNode diff = as("rui").getForObject("/api/rules/candidates/" + from + "/diff/" + to, JsonNode.class);
+        assertThat(diff.get("from").asText()).isEqualTo(from);
+        assertThat(diff.get("toVersion").asText()).isEqualTo(candidate.get("version").asText());
+        JsonNode score = null;
+        for (JsonNode file : diff.get("files")) {
+            assertThat(file.get("change").asText()).isEqualTo(file.get("name").asText().equals("lead-score.dmn") ? "CHANGED" : "UNCHANGED");
+            score = file.get("name").asText().equals("lead-score.dmn") ? file : score;
+        }
+        JsonNode row = score.get("tables").get(0).get("rowsChanged").get(0);
+        assertThat(score.get("tables").get(0).get("decision").asText()).isEqualTo("sourcePoints");
+        assertThat(row.get("id").asText()).isEqualTo("SourcePoints_Row1");
+        assertThat(row.get("cells").get(0).get("column").asText()).isEqualTo("来源得分 Source points");
+        assertThat(row.get("cells").get(0).get("before").asText()).isEqualTo("40");
+        assertThat(row.get("cells").get(0).get("after").asText()).isEqualTo("37");
+        JsonNode backwards = as("rui").getForObject("/api/rules/candidates/" + to + "/diff/" + from, JsonNode.class);
+        assertThat(backwards.toString()).contains("\"before\":\"37\",\"after\":\"40\"");
+
+        ResponseEntity<String> streamed = as("rui").exchange("/api/rules/candidates/" + to + "/replay?last=1000&progress=true",
+                HttpMethod.POST, null, String.class);
+        assertThat(streamed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(streamed.getHeaders().getContentType().toString()).startsWith("application/x-ndjson");
+        List<String> lines = streamed.getBody().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"replay\":{\"candidate\":" + to);
+        assertThat(lines.get(lines.size() - 1)).contains("\"kind\":\"lead\"", "\"field\":\"score\"");
+        assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line).matches("\\{\"decided\":\\d+,\"total\":\\d+}|\\{\"total\":\\d+,\"decided\":\\d+}"));
+        assertThat(as("rui").exchange("/api/rules/candidates/999999/replay?progress=true", HttpMethod.POST, null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("rui").getForEntity("/api/rules/candidates/" + from + "/diff/999999", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

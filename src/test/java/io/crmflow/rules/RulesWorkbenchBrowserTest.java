@@ -29,7 +29,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * rui, the rules owner, works on the rules in Debian's headless Chromium (docs/product.md §15): sees the active version and its DMN
  * tables drawn by dmn-js, raises the WEBSITE points of {@code lead-score.dmn} in dmn-js' modeler, saves the table as a
- * candidate, replays it over the last N leads and tickets, activates it with a note, sees new leads scored by it, and
+ * candidate, replays it over the last 1000 leads and tickets with the progress shown, activates it with a note, sees new
+ * leads scored by it, compares the new version with the old one row by row, looks at the calibration of the grades, and
  * rolls back. Screenshots in Chinese and English in {@code target/screenshots}. Runs with {@code ./mvnw verify -Pbrowser}.
  */
 class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
@@ -105,14 +106,16 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
 
         WebElement last = browser.findElement(By.id("last"));
         last.clear();
-        last.sendKeys("50");
+        last.sendKeys("1000");
         browser.findElement(By.id("replay")).click();
         wait.until(driver -> driver.findElement(By.id("replay-result")).getDomAttribute("data-replayed") != null);
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#replaying .replay-progress")).getDomAttribute("data-decided")))
+                .as("the page was told how far the replay had come").isPositive();
         WebElement gradeRow = browser.findElement(By.cssSelector("#summary-table tr[data-kind=lead][data-field=grade]"));
         List<String> gradeCells = gradeRow.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(gradeCells.get(0)).isEqualTo("线索");
         int replayed = Integer.parseInt(gradeCells.get(1));
-        assertThat(replayed).as("the last 50 lead decisions, or all there are").isBetween(websiteLeads.size(), 50);
+        assertThat(replayed).as("the last 1000 leads, or all there are").isBetween(websiteLeads.size(), 1000);
         assertThat(gradeCells.get(2)).isEqualTo("等级");
         assertThat(Integer.parseInt(gradeCells.get(3))).as("at least the WEBSITE leads above").isGreaterThanOrEqualTo(websiteLeads.size());
         assertThat(browser.findElement(By.cssSelector("#summary-table tr[data-kind=ticket]")).getText()).startsWith("工单");
@@ -158,6 +161,25 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
         long scoredByTheNewTable = submitScoredLead("WEBSITE");
         assertThat(leadScore(scoredByTheNewTable)).isEqualTo(80);
 
+        // What the activation changed, from the history: the WEBSITE row of the source points, cell by cell.
+        browser.findElement(By.cssSelector("#history-table tbody tr[data-to='" + candidate + "'][data-action=ACTIVATE] button.compare")).click();
+        WebElement changedRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#diff-result [data-file='lead-score.dmn'] [data-decision=sourcePoints] tr.rowChanged")));
+        assertThat(changedRow.getDomAttribute("data-row")).isEqualTo("SourcePoints_Row3");
+        assertThat(changedRow.getText()).contains("Row changed", "row 3", "来源得分 Source points: 25 → 40");
+        assertThat(text("diff-result")).contains("From version #" + original.get("id").asText(), "lead-score.dmn changed",
+                "Unchanged files:", "lead-assignment.drl");
+        scrollTo("history-card");
+        chromium.screenshot("rules-diff-en");
+
+        // The calibration of the grades, with the leads of this test among those of the last 12 months.
+        WebElement gradeA = browser.findElement(By.cssSelector("#calibration-table tr[data-grade=A]"));
+        assertThat(Integer.parseInt(gradeA.findElements(By.tagName("td")).get(1).getText())).isPositive();
+        assertThat(browser.findElement(By.cssSelector("#calibration-source-table tr[data-source=WEBSITE]")).getText()).startsWith("Website ");
+        assertThat(text("calibration-hint")).startsWith("Leads created in the last 12 months");
+        scrollTo("calibration-card");
+        chromium.screenshot("rules-calibration-en");
+
         // Roll back, in Chinese this time.
         browser.findElement(By.id("language")).click();
         wait.until(driver -> driver.findElement(By.tagName("h1")).getText().equals("规则工作台"));
@@ -171,6 +193,10 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
         wait.until(driver -> text("active-version").startsWith("#" + original.get("id").asText() + " "));
         assertThat(browser.findElement(By.cssSelector("#history-table tbody tr")).getText()).contains("回滚", "先观察一周 Watch one more week");
         chromium.screenshot("rules-rolled-back-zh");
+        assertThat(text("diff-result")).as("the difference shown before, now in Chinese").contains("来源得分 Source points: 25 → 40", "已修改", "修改行");
+        assertThat(browser.findElement(By.cssSelector("#calibration-source-table tr[data-source=WEBSITE]")).getText()).startsWith("官网 ");
+        scrollTo("history-card");
+        chromium.screenshot("rules-diff-calibration-zh");
         assertThat(leadScore(submitScoredLead("WEBSITE"))).isEqualTo(65);
     }
 
@@ -225,6 +251,10 @@ class RulesWorkbenchBrowserTest extends ChromiumIntegrationTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private void scrollTo(String id) {
+        chromium.browser().executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     private String text(String id) {
