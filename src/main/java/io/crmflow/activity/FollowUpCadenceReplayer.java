@@ -4,10 +4,12 @@ import static io.crmflow.process.EngineClock.now;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,7 +46,7 @@ class FollowUpCadenceReplayer implements DecisionReplayer {
         return FollowUpCadence.MODEL;
     }
 
-    /** {@code last}: at most this many customers are listed among the differences; the counts cover all. */
+    /** {@code last}: at most this many customers (newest first) are listed each way among the differences; the counts cover all. */
     @Override
     @Transactional(readOnly = true)
     public ReplayReport replay(RuleSet candidate, int last) {
@@ -57,8 +59,8 @@ class FollowUpCadenceReplayer implements DecisionReplayer {
             return new ReplayReport(kind(), 0, List.of("the candidate cannot decide the cadence: " + failed.getMessage()), List.of(), List.of(),
                     List.of(), List.of(new Failure("all", DECISION, failed.getMessage())));
         }
-        Set<Long> becomeDue = after.keySet().stream().filter(id -> !before.containsKey(id)).collect(Collectors.toCollection(java.util.TreeSet::new));
-        Set<Long> noLongerDue = before.keySet().stream().filter(id -> !after.containsKey(id)).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<Long> becomeDue = after.keySet().stream().filter(id -> !before.containsKey(id)).collect(Collectors.toCollection(() -> new TreeSet<Long>(Comparator.reverseOrder())));
+        Set<Long> noLongerDue = before.keySet().stream().filter(id -> !after.containsKey(id)).collect(Collectors.toCollection(() -> new TreeSet<Long>(Comparator.reverseOrder())));
         List<Difference> differences = new ArrayList<>();
         becomeDue.stream().limit(last).forEach(id -> differences.add(new Difference(String.valueOf(id), DECISION, "due", null, after.get(id).reason())));
         noLongerDue.stream().limit(last).forEach(id -> differences.add(new Difference(String.valueOf(id), DECISION, "due", before.get(id).reason(), null)));
