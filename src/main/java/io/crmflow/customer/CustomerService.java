@@ -115,6 +115,12 @@ public class CustomerService implements AuditedRecords {
         return customers.idsOwnedBy(owner);
     }
 
+    /** Whether {@code contactId} is one of the customer's contacts (an activity may name it, docs/product.md §13). */
+    @Transactional(readOnly = true)
+    public boolean hasContact(long customerId, long contactId) {
+        return customers.contact(customerId, contactId).isPresent();
+    }
+
     // ------------------------------------------------------------------------------------------ API
 
     @Transactional

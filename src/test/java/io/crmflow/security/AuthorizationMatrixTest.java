@@ -121,6 +121,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "alice | POST  | /api/customer-tags                         | {\"name\":\"x\",\"label\":\"x\"} | 403",
             "sam   | GET   | /api/customer-tags                         | none                      | 200",
             "noah  | GET   | /api/audit?entity=customer&id={CUSTOMER_ALICE} | none                  | 404",
+            // ---- activities: seen where the customer is; recorded by the owner, the region's manager and admin
+            "alice | GET   | /api/customers/{CUSTOMER_ALICE}/activities | none                      | 200",
+            "mia   | GET   | /api/customers/{CUSTOMER_ALICE}/activities | none                      | 200",
+            "sam   | GET   | /api/customers/{CUSTOMER_ALICE}/activities | none                      | 200",
+            "bob   | GET   | /api/customers/{CUSTOMER_ALICE}/activities | none                      | 404",
+            "noah  | GET   | /api/customers/{CUSTOMER_ALICE}/activities | none                      | 404",
+            "sam   | POST  | /api/customers/{CUSTOMER_ALICE}/activities | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | 403",
+            "bob   | POST  | /api/customers/{CUSTOMER_ALICE}/activities | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | 404",
+            "alice | POST  | /api/customers/{CUSTOMER_ALICE}/activities | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | 201",
+            "none  | GET   | /api/customers/{CUSTOMER_ALICE}/activities | none                      | 401",
+            "mia   | GET   | /api/audit?entity=activity&id=99999999     | none                      | 404",
             // ---- analytics: own numbers, own regions, or everything
             "alice | GET   | /api/analytics/funnel                      | none                      | 200",
             "alice | GET   | /api/analytics/funnel?owner=chen           | none                      | 403",

@@ -24,7 +24,8 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
             "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "installment", "payment",
-            "payment_allocation", "customer", "customer_contact", "customer_decision", "customer_tag", "customer_tag_option", "act_ru_execution");
+            "payment_allocation", "customer", "customer_contact", "customer_decision", "customer_tag", "customer_tag_option", "act_ru_execution",
+            "activity", "activity_attachment", "follow_up");
 
     private Map<String, Long> rowCounts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
@@ -133,6 +134,15 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/rules/candidates/1/files/nothing.dmn | none                               | none             | rui   | 404",
             "GET  | /api/rules/candidates/abc/files/lead-score.dmn | none                        | none             | rui   | 400",
             "POST | /api/rules/candidates/99999999/activate?note=because | none                   | none             | rui   | 404",
+            "GET  | /api/customers/99999999/activities    | none                                   | none             | mia   | 404",
+            "GET  | /api/customers/99999999/activities?limit=0 | none                              | none             | mia   | 400",
+            "GET  | /api/customers/99999999/activities/1  | none                                   | none             | mia   | 404",
+            "GET  | /api/customers/99999999/activities/1/attachments/1 | none                      | none             | mia   | 404",
+            "POST | /api/customers/99999999/activities    | {\"kind\":\"VISIT\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | application/json | mia | 404",
+            "POST | /api/customers/99999999/activities    | {\"kind\":\"LUNCH\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | application/json | mia | 400",
+            "POST | /api/customers/99999999/activities    | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\",\"minutes\":-1} | application/json | mia | 422",
+            "POST | /api/customers/99999999/activities    | {\"kind\":\"CALL\"}                  | application/json | mia   | 422",
+            "PUT  | /api/customers/99999999/activities/1  | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | application/json | mia | 404",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();

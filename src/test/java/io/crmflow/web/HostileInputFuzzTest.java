@@ -41,7 +41,8 @@ class HostileInputFuzzTest extends IntegrationTest {
             + " || (select count(*) from installment) || '/' || (select count(*) from payment) || '/'"
             + " || (select count(*) from customer) || '/' || (select count(*) from customer_contact) || '/'"
             + " || (select count(*) from customer_tag) || '/' || (select count(*) from customer_tag_option) || '/'"
-            + " || (select count(*) from act_ru_execution) || '/' || (select count(*) from act_ru_task)";
+            + " || (select count(*) from act_ru_execution) || '/' || (select count(*) from act_ru_task)"
+            + " || '/' || (select count(*) from activity) || '/' || (select count(*) from activity_attachment)";
 
     private static final String[] USERS = {"mia", "alice", "chen", "admin", "rui", "fiona", "pat", null, "mia:wrong"};
     private static final String[] IDS = {"1", "2", "0", "-1", "99999999", "9223372036854775807", "9223372036854775808", "abc",
@@ -66,7 +67,8 @@ class HostileInputFuzzTest extends IntegrationTest {
     void malformedRequestsNeverFailTheServerNorWriteAnything() throws Exception {
         Random random = new Random(SEED);
         List<Function<Random, Probe>> generators = List.of(this::leadPost, this::leadImport, this::leadReads, this::leadActions,
-                this::teamEdits, this::opportunityPost, this::opportunityActions, this::contractCalls, this::rulesCalls, this::customerCalls, this::oddPaths);
+                this::teamEdits, this::opportunityPost, this::opportunityActions, this::contractCalls, this::rulesCalls, this::customerCalls, this::oddPaths,
+                this::activityCalls);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
@@ -229,6 +231,30 @@ class HostileInputFuzzTest extends IntegrationTest {
             default -> new Probe(user(random), "GET", "/api/customers" + pick(random, new String[] {"?tier=", "?lifecycle=", "?region=",
                     "?page=", "?size=", "?q=", "/" + id + "?x=", "/" + id + "/contacts?x=", "/" + id + "/decisions?x=",
                     "/" + id + "/360?x=", "/" + encode(pick(random, STRINGS)) + "/360?x="})
+                    + encode(pick(random, STRINGS)), null, null);
+        };
+    }
+
+    /** Activities (docs/product.md §13): mutated JSON, and multipart uploads with hostile file names and disguised contents. */
+    private Probe activityCalls(Random random) {
+        String path = "/api/customers/" + pick(random, IDS) + "/activities";
+        Map<String, Object> activity = new TreeMap<>(Map.of("kind", "VISIT", "occurredAt", "2026-11-30T02:00:00Z", "minutes", 30, "note", "拜访"));
+        return switch (random.nextInt(3)) {
+            case 0 -> new Probe(user(random), pick(random, new String[] {"POST", "PUT"}), path + pick(random, new String[] {"", "/" + pick(random, IDS)}),
+                    jsonType(random), json(mutate(random, activity), random));
+            case 1 -> {
+                String boundary = "----fuzz" + random.nextInt(1000);
+                String name = pick(random, new String[] {"../../etc/shelf.jpg", "photo.jpg", "C:\\x.png", "logo.svg", "%00.png", "", "a\u0001.pdf"});
+                String content = pick(random, new String[] {"MZ\u0090\u0000PE", "<svg><script>alert(1)</script></svg>", "PK\u0003\u0004",
+                        "%PDF-", pick(random, STRINGS)});
+                String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"activity\"\r\nContent-Type: application/json\r\n\r\n"
+                        + new String(json(mutate(random, activity), random), StandardCharsets.UTF_8) + "\r\n--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name + "\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+                yield new Probe(user(random), "POST", path, random.nextBoolean() ? "multipart/form-data; boundary=" + boundary : jsonType(random),
+                        multipart.getBytes(StandardCharsets.UTF_8));
+            }
+            default -> new Probe(user(random), "GET", path + pick(random, new String[] {"?limit=", "/", "/1/attachments/"})
                     + encode(pick(random, STRINGS)), null, null);
         };
     }
