@@ -23,6 +23,9 @@ import io.crmflow.web.ForbiddenException;
 import io.crmflow.web.InvalidRequestException;
 import io.crmflow.web.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,6 +161,12 @@ public class StandIns {
             throw new ForbiddenException(decider + " cannot approve their own record as deputy for " + forWhom);
         }
         return Optional.ofNullable(forWhom).map(Object::toString);
+    }
+
+    /** Whether an open task is offered to {@code userId} by name (as a deputy is): they may decide it as its assignee would. */
+    public static boolean offeredTo(TaskService tasks, Task task, String userId) {
+        return (task.getAssignee() == null || task.getAssignee().equals(userId)) && tasks.getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && userId.equals(link.getUserId()));
     }
 
     private List<StandIn> current() {
