@@ -24,7 +24,8 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
             "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "installment", "payment",
-            "payment_allocation", "customer", "customer_contact", "customer_decision", "customer_tag", "customer_tag_option", "act_ru_execution");
+            "payment_allocation", "customer", "customer_contact", "customer_decision", "customer_tag", "customer_tag_option", "act_ru_execution",
+            "stand_in");
 
     private Map<String, Long> rowCounts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
@@ -133,6 +134,13 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/rules/candidates/1/files/nothing.dmn | none                               | none             | rui   | 404",
             "GET  | /api/rules/candidates/abc/files/lead-score.dmn | none                        | none             | rui   | 400",
             "POST | /api/rules/candidates/99999999/activate?note=because | none                   | none             | rui   | 404",
+            "POST | /api/team/alice/absences              | {}                                     | application/json | alice | 422",
+            "POST | /api/team/alice/absences              | {\"from\":\"soon\",\"to\":\"later\"}     | application/json | alice | 400",
+            "POST | /api/team/alice/absences              | {\"from\":\"2020-01-01\",\"to\":\"2020-01-02\"} | application/json | alice | 422",
+            "POST | /api/team/a%2Fb/absences              | {\"from\":\"2020-01-01\",\"to\":\"2020-01-02\"} | application/json | admin | 400",
+            "POST | /api/team/alice/approval-delegations  | {\"from\":\"2099-01-01\",\"to\":\"2099-01-02\",\"deputy\":\"bob\"} | application/json | alice | 422",
+            "DELETE | /api/team/alice/absences/99999999   | none                                   | none             | alice | 404",
+            "DELETE | /api/team/alice/absences/abc        | none                                   | none             | alice | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();
