@@ -53,7 +53,7 @@ final class ContractForm {
             return "—";
         }
         return contract.approvals().stream()
-                .map(a -> "R" + a.round() + " " + a.step().label() + " " + a.approver() + ": " + (a.approved() ? "批准 approved" : "驳回 rejected")
+                .map(a -> "R" + a.round() + " " + a.step().label() + " " + a.decider() + ": " + (a.approved() ? "批准 approved" : "驳回 rejected")
                         + (a.comment() == null ? "" : " — " + a.comment()))
                 .collect(Collectors.joining("\n"));
     }

@@ -34,7 +34,7 @@ class ContractPdf {
                 page.add(new Paragraph("条款 Terms: " + contract.terms(), fonts.text()));
             }
             contract.approvals().stream().filter(a -> a.round() == contract.round()).forEach(approval -> page.add(new Paragraph(
-                    "审批 Approved by " + approval.approver() + " (" + approval.step().label() + "), " + DAY_AND_TIME.format(approval.decidedAt()),
+                    "审批 Approved by " + approval.decider() + " (" + approval.step().label() + "), " + DAY_AND_TIME.format(approval.decidedAt()),
                     fonts.text())));
         });
     }

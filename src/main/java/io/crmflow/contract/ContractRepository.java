@@ -86,16 +86,18 @@ class ContractRepository {
         jdbc.sql("update contract set terms = ? where id = ?").params(terms, id).update();
     }
 
-    void recordApproval(long contractId, int round, ApproverStep step, String approver, boolean approved, String comment, Instant at) {
-        jdbc.sql("insert into contract_approval (contract_id, round, step, approver, approved, comment, decided_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(contractId, round, step.name(), approver, approved, comment, timestamp(at)).update();
+    void recordApproval(long contractId, int round, ApproverStep step, String approver, String onBehalfOf, boolean approved, String comment,
+                        Instant at) {
+        jdbc.sql("insert into contract_approval (contract_id, round, step, approver, on_behalf_of, approved, comment, decided_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(contractId, round, step.name(), approver, onBehalfOf, approved, comment, timestamp(at)).update();
     }
 
     private List<ContractApproval> approvals(long contractId) {
-        return jdbc.sql("select round, step, approver, approved, comment, decided_at from contract_approval where contract_id = ? order by id")
+        return jdbc.sql("select round, step, approver, on_behalf_of, approved, comment, decided_at from contract_approval where contract_id = ? order by id")
                 .param(contractId)
                 .query((rs, row) -> new ContractApproval(rs.getInt("round"), ApproverStep.valueOf(rs.getString("step")),
-                        rs.getString("approver"), rs.getBoolean("approved"), rs.getString("comment"), instant(rs, "decided_at")))
+                        rs.getString("approver"), rs.getString("on_behalf_of"), rs.getBoolean("approved"), rs.getString("comment"), instant(rs, "decided_at")))
                 .list();
     }
 

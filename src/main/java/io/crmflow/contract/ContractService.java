@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.AuditedRecords;
+import io.crmflow.audit.FieldChange;
+import io.crmflow.team.StandIns;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -250,18 +252,21 @@ public class ContractService implements AuditedRecords {
 
     private boolean mayDecide(CurrentUser user, Task task) {
         ApproverStep step = ApproverStep.valueOf((String) taskService.getVariable(task.getId(), ContractForm.STEP));
-        return user.isAdmin() || (step.group() == null ? user.userId().equals(task.getAssignee()) : user.isIn(step.group()));
+        return user.isAdmin() || (step.group() == null ? user.userId().equals(task.getAssignee()) : user.isIn(step.group()))
+                || StandIns.offeredTo(taskService, task, user.userId());
     }
 
     /** Task listener "complete" of an approval task, whether the decision came from the Tasklist form or the API. */
     @Transactional
-    String recordDecision(long contractId, ApproverStep step, boolean approved, String comment, String approver) {
+    String recordDecision(long contractId, ApproverStep step, boolean approved, String comment, String approver, String onBehalfOf) {
         ContractForm.requireReason(approved, comment);
         Contract contract = get(contractId);
-        contracts.recordApproval(contractId, contract.round(), step, approver, approved, blankToNull(comment), now());
+        contracts.recordApproval(contractId, contract.round(), step, approver, onBehalfOf, approved, blankToNull(comment), now());
+        String decision = (approved ? "approved" : "rejected") + " by "
+                + new ContractApproval(contract.round(), step, approver, onBehalfOf, approved, comment, now()).decider();
         opportunities.recordActivity(contract.opportunityId(), approved ? "CONTRACT_STEP_APPROVED" : "CONTRACT_STEP_REJECTED",
-                contract.number() + " " + (approved ? "approved" : "rejected") + " by " + approver + " (" + step.label() + ")"
-                        + (blankToNull(comment) == null ? "" : ": " + comment.trim()), approver);
+                contract.number() + " " + decision + " (" + step.label() + ")" + (blankToNull(comment) == null ? "" : ": " + comment.trim()), approver);
+        audit.record(approver, List.of(FieldChange.of("contract", contractId, "approval.round" + contract.round() + "." + step.name(), null, decision)));
         return ContractForm.approvalsSoFar(get(contractId));
     }
 
@@ -272,7 +277,7 @@ public class ContractService implements AuditedRecords {
         contracts.setStatus(contractId, ContractStatus.REVISION_NEEDED, null);
         recordChanges(contract, "process");
         String why = contract.approvals().stream().filter(a -> a.round() == contract.round() && !a.approved())
-                .map(a -> a.approver() + " (" + a.step().label() + "): " + a.comment()).collect(Collectors.joining("; "));
+                .map(a -> a.decider() + " (" + a.step().label() + "): " + a.comment()).collect(Collectors.joining("; "));
         opportunities.recordActivity(contract.opportunityId(), "CONTRACT_REJECTED", contract.number() + " sent back: " + why, "process");
         notifications.send(new Notification(Channel.IM, opportunities.get(contract.opportunityId()).ownerId(),
                 "合同被驳回 Contract rejected: " + contract.number(), why, reference(contractId),

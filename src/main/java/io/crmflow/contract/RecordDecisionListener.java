@@ -2,6 +2,7 @@ package io.crmflow.contract;
 
 import java.util.List;
 
+import io.crmflow.team.StandIns;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,9 +24,10 @@ class RecordDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         boolean approved = ContractForm.approved(task);
-        String approvalsSoFar = contracts.recordDecision(ContractTaskListeners.contractId(task), ContractTaskListeners.step(task), approved,
-                ContractForm.text(task, ContractForm.COMMENT), ContractTaskListeners.actor(task, ContractForm.DECIDED_BY));
+        String approver = ContractTaskListeners.actor(task, ContractForm.DECIDED_BY);
         DelegateExecution process = task.getExecution().getProcessInstance();
+        String approvalsSoFar = contracts.recordDecision(ContractTaskListeners.contractId(task), ContractTaskListeners.step(task), approved,
+                ContractForm.text(task, ContractForm.COMMENT), approver, StandIns.decidedFor(process, approver).orElse(null));
         process.setVariable(ContractForm.APPROVALS_SO_FAR, approvalsSoFar);
         if (!approved) {
             process.setVariable(ContractForm.REJECTED, true);

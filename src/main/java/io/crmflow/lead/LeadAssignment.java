@@ -18,6 +18,7 @@ import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.RuleFiring;
 import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
+import io.crmflow.team.StandIns;
 import org.springframework.stereotype.Component;
 
 /** Picks the rep for a lead by firing {@code rules/lead-assignment.drl} over the team's profiles and current load. */
@@ -27,11 +28,13 @@ class LeadAssignment {
     private final ActiveRuleSet rules;
     private final SalesTeam team;
     private final LeadRepository leads;
+    private final StandIns standIns;
 
-    LeadAssignment(ActiveRuleSet rules, SalesTeam team, LeadRepository leads) {
+    LeadAssignment(ActiveRuleSet rules, SalesTeam team, LeadRepository leads, StandIns standIns) {
         this.rules = rules;
         this.team = team;
         this.leads = leads;
+        this.standIns = standIns;
     }
 
     Result decide(Lead lead, Set<String> excludedOwners) {
@@ -43,18 +46,20 @@ class LeadAssignment {
         List<Object> facts = new ArrayList<>();
         matchOf.forEach(userId -> facts.add(new MatchQuery(userId)));
         facts.add(new AssignmentLead(lead.region().name(), nameOf(lead.productLine()), nameOf(lead.industry()), excludedOwners));
-        facts.add(todaysTeam());
+        CandidateTeam candidates = todaysTeam();
+        facts.add(candidates);
         RuleFiring firing = rules.current().fire(facts);
         Optional<AssignedRep> winner = firing.factsOfType(AssignedRep.class).stream().findFirst();
-        return new Result(winner, firing.factsOfType(EligibleRep.class), firing);
+        return new Result(winner, firing.factsOfType(EligibleRep.class), firing, candidates);
     }
 
-    /** The active reps with their profiles and current open-lead load, as the assignment rules see them. */
+    /** The active reps with their profiles, current open-lead load and availability today, as the assignment rules see them. */
     CandidateTeam todaysTeam() {
         Map<String, Integer> load = leads.openLeadsByOwner();
+        Set<String> away = standIns.absentToday();
         return new CandidateTeam(team.activeReps().stream()
                 .map(rep -> new RepCandidate(rep.userId(), names(rep.regions()), names(rep.productLines()), names(rep.industries()),
-                        rep.capacity(), load.getOrDefault(rep.userId(), 0)))
+                        rep.capacity(), load.getOrDefault(rep.userId(), 0), !away.contains(rep.userId())))
                 .toList());
     }
 
@@ -66,7 +71,12 @@ class LeadAssignment {
         return Set.copyOf(values.stream().map(Enum::name).toList());
     }
 
-    record Result(Optional<AssignedRep> winner, List<EligibleRep> eligible, RuleFiring firing) {
+    record Result(Optional<AssignedRep> winner, List<EligibleRep> eligible, RuleFiring firing, CandidateTeam team) {
+
+        /** The reps the rules were told are out of office, for the decision record. */
+        List<String> unavailable() {
+            return team.getReps().stream().filter(rep -> !rep.isAvailable()).map(RepCandidate::getUserId).sorted().toList();
+        }
 
         /** The match percentage of a rep asked about in {@link #decide(Lead, Set, Collection)}. */
         int matchOf(String userId) {

@@ -146,6 +146,7 @@ public class LeadService {
         inputs.put("productLine", lead.productLine() == null ? null : lead.productLine().name());
         inputs.put("industry", lead.industry() == null ? null : lead.industry().name());
         inputs.put("excludedOwners", List.copyOf(excludedOwners));
+        inputs.put("unavailable", result.unavailable());
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("eligible", result.eligible().stream()
                 .map(rep -> Map.of("userId", rep.getUserId(), "match", rep.getMatch(), "openLeads", rep.getOpenLeads()))
@@ -229,13 +230,14 @@ public class LeadService {
         int match = result.matchOf(claimant);
         if (result.eligible().stream().noneMatch(rep -> rep.getUserId().equals(claimant))) {
             String why = previousOwners.contains(claimant) ? "already let this lead lapse once"
+                    : result.unavailable().contains(claimant) ? "out of office today"
                     : "match " + match + " % (eligible from 82 %) with " + leads.openLeadsByOwner().getOrDefault(claimant, 0)
                     + " open leads (capacity " + team.rep(claimant).map(SalesRep::capacity).orElse(0) + ")";
             throw new InvalidRequestException("lead", claimant + " is not eligible for lead " + id + ": " + why);
         }
         Instant now = now();
         history.recordDecision(id, "CLAIM", Map.of("claimant", claimant, "region", lead.region().name(),
-                        "excludedOwners", List.copyOf(previousOwners)), Map.of("eligible", true, "match", match),
+                        "excludedOwners", List.copyOf(previousOwners), "unavailable", result.unavailable()), Map.of("eligible", true, "match", match),
                 result.firing().firedRules(), result.firing().ruleSetVersion(), now);
         completeDispatch(lead, claimant);
         return get(id);

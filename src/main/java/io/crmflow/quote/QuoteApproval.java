@@ -2,6 +2,11 @@ package io.crmflow.quote;
 
 import java.time.Instant;
 
-/** One approver's decision on a quote. */
-public record QuoteApproval(String step, String approver, boolean approved, String comment, Instant decidedAt) {
+/** One approver's decision on a quote; {@code onBehalfOf} names whom a deputy decided for (docs/product.md §14). */
+public record QuoteApproval(String step, String approver, String onBehalfOf, boolean approved, String comment, Instant decidedAt) {
+
+    /** "frank" or, for a deputy, "frank for mia". */
+    public String decider() {
+        return onBehalfOf == null ? approver : approver + " for " + onBehalfOf;
+    }
 }

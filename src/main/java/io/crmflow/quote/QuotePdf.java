@@ -39,7 +39,7 @@ class QuotePdf {
             page.add(QuoteLinesTable.of(quote.lines(), fonts));
             page.add(totals(quote, fonts));
             for (QuoteApproval approval : quote.approvals()) {
-                page.add(new Paragraph("审批 Approved by " + approval.approver() + " (" + ApprovalStep.valueOf(approval.step()).label() + "), "
+                page.add(new Paragraph("审批 Approved by " + approval.decider() + " (" + ApprovalStep.valueOf(approval.step()).label() + "), "
                         + DAY_AND_TIME.format(approval.decidedAt()), fonts.text()));
             }
         });

@@ -85,9 +85,9 @@ class QuoteRepository {
         jdbc.sql("update quote set status = ?, decided_at = ? where id = ?").params(status.name(), timestamp(at), id).update();
     }
 
-    void recordApproval(long quoteId, ApprovalStep step, String approver, boolean approved, String comment, Instant at) {
-        jdbc.sql("insert into quote_approval (quote_id, step, approver, approved, comment, decided_at) values (?, ?, ?, ?, ?, ?)")
-                .params(quoteId, step.name(), approver, approved, comment, timestamp(at)).update();
+    void recordApproval(long quoteId, ApprovalStep step, String approver, String onBehalfOf, boolean approved, String comment, Instant at) {
+        jdbc.sql("insert into quote_approval (quote_id, step, approver, on_behalf_of, approved, comment, decided_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(quoteId, step.name(), approver, onBehalfOf, approved, comment, timestamp(at)).update();
     }
 
     private List<QuoteLine> lines(long quoteId) {
@@ -103,9 +103,9 @@ class QuoteRepository {
     }
 
     private List<QuoteApproval> approvals(long quoteId) {
-        return jdbc.sql("select step, approver, approved, comment, decided_at from quote_approval where quote_id = ? order by id")
+        return jdbc.sql("select step, approver, on_behalf_of, approved, comment, decided_at from quote_approval where quote_id = ? order by id")
                 .param(quoteId)
-                .query((rs, row) -> new QuoteApproval(rs.getString("step"), rs.getString("approver"), rs.getBoolean("approved"),
+                .query((rs, row) -> new QuoteApproval(rs.getString("step"), rs.getString("approver"), rs.getString("on_behalf_of"), rs.getBoolean("approved"),
                         rs.getString("comment"), instant(rs, "decided_at")))
                 .list();
     }

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.AuditedRecords;
+import io.crmflow.audit.FieldChange;
+import io.crmflow.team.StandIns;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
@@ -236,22 +238,24 @@ public class QuoteService implements AuditedRecords {
                 .taskDefinitionKeyIn(ApprovalStep.SALES_MANAGER.taskKey(), ApprovalStep.FINANCE.taskKey()).singleResult();
     }
 
-    private static boolean mayDecide(CurrentUser user, Task task) {
+    private boolean mayDecide(CurrentUser user, Task task) {
         return user.isAdmin() || switch (ApprovalStep.ofTask(task.getTaskDefinitionKey())) {
             case SALES_MANAGER -> user.userId().equals(task.getAssignee());
             case FINANCE -> user.isIn(CrmflowGroup.FINANCE) && (task.getAssignee() == null || user.userId().equals(task.getAssignee()));
-        };
+        } || StandIns.offeredTo(taskService, task, user.userId());
     }
 
     /** Process step "Record … decision", whether the decision came from the Tasklist form or the API. */
     @Transactional
-    void recordDecision(long quoteId, ApprovalStep step, boolean approved, String comment, String approver) {
+    void recordDecision(long quoteId, ApprovalStep step, boolean approved, String comment, String approver, String onBehalfOf) {
         requireReason(approved, comment);
         Quote quote = get(quoteId);
-        quotes.recordApproval(quoteId, step, approver, approved, blankToNull(comment), now());
+        quotes.recordApproval(quoteId, step, approver, onBehalfOf, approved, blankToNull(comment), now());
+        String decision = (approved ? "approved" : "rejected") + " by " + new QuoteApproval(step.name(), approver, onBehalfOf, approved, comment,
+                now()).decider();
         opportunities.recordActivity(quote.opportunityId(), approved ? "QUOTE_STEP_APPROVED" : "QUOTE_STEP_REJECTED",
-                quote.number() + " " + (approved ? "approved" : "rejected") + " by " + approver + " (" + step.label() + ")"
-                        + (blankToNull(comment) == null ? "" : ": " + comment.trim()), approver);
+                quote.number() + " " + decision + " (" + step.label() + ")" + (blankToNull(comment) == null ? "" : ": " + comment.trim()), approver);
+        audit.record(approver, List.of(FieldChange.of("quote", quoteId, "approval." + step.name(), null, decision)));
     }
 
     /**
@@ -278,7 +282,7 @@ public class QuoteService implements AuditedRecords {
         audit.recordChanges("process", "quote", quoteId, quote, get(quoteId), AUDITED);
         Opportunity opportunity = opportunities.get(quote.opportunityId());
         String why = quote.approvals().isEmpty() ? "no approval needed (" + quote.effectiveDiscountPercent() + " % off list)"
-                : quote.approvals().stream().map(a -> a.approver() + (a.approved() ? " approved" : " rejected")
+                : quote.approvals().stream().map(a -> a.decider() + (a.approved() ? " approved" : " rejected")
                 + (a.comment() == null ? "" : ": " + a.comment())).collect(Collectors.joining("; "));
         opportunities.recordActivity(quote.opportunityId(), "QUOTE_" + status.name(), quote.number() + " " + status + ", net "
                 + quote.netTotal() + " CNY: " + why, "process");

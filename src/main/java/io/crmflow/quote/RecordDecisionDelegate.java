@@ -2,6 +2,7 @@ package io.crmflow.quote;
 
 import java.util.List;
 
+import io.crmflow.team.StandIns;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,8 +24,9 @@ class RecordDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean approved = QuoteForm.approved(execution);
+        String approver = approver(execution);
         quotes.recordDecision(DetermineApproversDelegate.quoteId(execution), ApprovalStep.valueOf((String) execution.getVariable("step")),
-                approved, QuoteForm.comment(execution), approver(execution));
+                approved, QuoteForm.comment(execution), approver, StandIns.decidedFor(execution.getProcessInstance(), approver).orElse(null));
         execution.setVariable("approved", approved);
         // The next approver's form starts empty instead of showing this decision as theirs.
         execution.removeVariables(List.of(QuoteForm.DECISION, QuoteForm.COMMENT, QuoteForm.DECIDED_BY));

@@ -56,7 +56,7 @@ public final class LeadDecisionFixture {
             int capacity = 10 + random.nextInt(21);
             reps.add(new RepCandidate(String.format("rep%04d", i), pick(random, REGIONS, 1 + random.nextInt(2)),
                     pick(random, PRODUCT_LINES, 1 + random.nextInt(3)), pick(random, INDUSTRIES, 1 + random.nextInt(3)),
-                    capacity, random.nextInt(capacity + 1)));
+                    capacity, random.nextInt(capacity + 1), true));
         }
         return reps;
     }

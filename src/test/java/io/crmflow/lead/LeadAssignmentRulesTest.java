@@ -80,7 +80,7 @@ class LeadAssignmentRulesTest {
         List<Object> facts = new ArrayList<>();
         facts.add(new AssignmentLead(region, productLine, industry, excluded == null ? Set.of() : Set.of(excluded.trim().split("\\s+"))));
         facts.add(new CandidateTeam(DEMO_REPS.stream().map(rep -> new RepCandidate(rep.id(), words(rep.regions()),
-                words(rep.productLines()), words(rep.industries()), rep.capacity(), openLeads.getOrDefault(rep.id(), 0))).toList()));
+                words(rep.productLines()), words(rep.industries()), rep.capacity(), openLeads.getOrDefault(rep.id(), 0), true)).toList()));
 
         Optional<AssignedRep> assigned = ShippedRules.ruleSet().fire(facts).factsOfType(AssignedRep.class).stream().findFirst();
 
@@ -107,8 +107,8 @@ class LeadAssignmentRulesTest {
         assertThat(tuned).contains("match += 32;", "match += 31;").doesNotContain("match += 35;", "match += 15;");
         RuleSet ruleSet = new RuleSetCompiler(List.of()).compile(List.of(new RuleFile("lead-assignment.drl", tuned.getBytes(StandardCharsets.UTF_8))));
         List<Object> facts = List.of(new AssignmentLead("EAST", productLine, "HOSPITAL", Set.of()), new MatchQuery("oneShort"),
-                new CandidateTeam(List.of(new RepCandidate("onTheLine", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0),
-                        new RepCandidate("oneShort", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0))));
+                new CandidateTeam(List.of(new RepCandidate("onTheLine", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0, true),
+                        new RepCandidate("oneShort", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0, true))));
 
         RuleFiring firing = ruleSet.fire(facts);
 

@@ -161,6 +161,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "mia   | PUT   | /api/team/reps/frank                       | {\"regions\":[\"EAST\"],\"productLines\":[\"DEVICES\"],\"industries\":[\"HOSPITAL\"],\"capacity\":10,\"active\":true} | 200",
             "noah  | PUT   | /api/team/reps/frank                       | {\"regions\":[\"EAST\"],\"productLines\":[\"DEVICES\"],\"industries\":[\"HOSPITAL\"],\"capacity\":10,\"active\":true} | 403",
             "alice | PUT   | /api/team/reps/frank                       | {\"regions\":[\"EAST\"],\"productLines\":[\"DEVICES\"],\"industries\":[\"HOSPITAL\"],\"capacity\":10,\"active\":true} | 403",
+            // ---- stand-ins: the person, their manager (absences) or an administrator; everyone sees who is away
+            "bob   | POST  | /api/team/alice/absences                   | {\"from\":\"2099-01-01\",\"to\":\"2099-01-02\"} | 403",
+            "noah  | POST  | /api/team/alice/absences                   | {\"from\":\"2099-01-01\",\"to\":\"2099-01-02\"} | 403",
+            "alice | POST  | /api/team/mia/approval-delegations         | {\"from\":\"2099-01-01\",\"to\":\"2099-01-02\",\"deputy\":\"noah\"} | 403",
+            "alice | GET   | /api/team/mia/approval-delegations         | none                      | 200",
+            "sam   | GET   | /api/team/stand-ins/current                | none                      | 200",
+            "none  | GET   | /api/team/stand-ins/current                | none                      | 401",
             // ---- rules: the rules owner
             "rui   | GET   | /api/rules                                 | none                      | 200",
             "alice | POST  | /api/rules/rollback                        | none                      | 403",

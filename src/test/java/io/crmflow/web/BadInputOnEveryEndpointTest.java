@@ -25,7 +25,7 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
     private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
             "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "installment", "payment",
             "payment_allocation", "customer", "customer_contact", "customer_decision", "customer_tag", "customer_tag_option", "act_ru_execution",
-            "activity", "activity_attachment", "follow_up");
+            "activity", "activity_attachment", "follow_up", "stand_in");
 
     private Map<String, Long> rowCounts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
@@ -143,6 +143,13 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/customers/99999999/activities    | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\",\"minutes\":-1} | application/json | mia | 422",
             "POST | /api/customers/99999999/activities    | {\"kind\":\"CALL\"}                  | application/json | mia   | 422",
             "PUT  | /api/customers/99999999/activities/1  | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | application/json | mia | 404",
+            "POST | /api/team/alice/absences              | {}                                     | application/json | alice | 422",
+            "POST | /api/team/alice/absences              | {\"from\":\"soon\",\"to\":\"later\"}     | application/json | alice | 400",
+            "POST | /api/team/alice/absences              | {\"from\":\"2020-01-01\",\"to\":\"2020-01-02\"} | application/json | alice | 422",
+            "POST | /api/team/a%2Fb/absences              | {\"from\":\"2020-01-01\",\"to\":\"2020-01-02\"} | application/json | admin | 400",
+            "POST | /api/team/alice/approval-delegations  | {\"from\":\"2099-01-01\",\"to\":\"2099-01-02\",\"deputy\":\"bob\"} | application/json | alice | 422",
+            "DELETE | /api/team/alice/absences/99999999   | none                                   | none             | alice | 404",
+            "DELETE | /api/team/alice/absences/abc        | none                                   | none             | alice | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();

@@ -2,7 +2,10 @@ package io.crmflow.lead.assignment;
 
 import java.util.Set;
 
-/** A sales rep's profile and current load, as the assignment rules see it. */
+/**
+ * A sales rep's profile, current load and availability, as the assignment rules see it. {@code available} is false while
+ * the rep is out of office (docs/product.md §14): the rules, not the Java around them, decide what that means.
+ */
 public class RepCandidate {
 
     private final String userId;
@@ -11,15 +14,17 @@ public class RepCandidate {
     private final Set<String> industries;
     private final int capacity;
     private final int openLeads;
+    private final boolean available;
 
     public RepCandidate(String userId, Set<String> regions, Set<String> productLines, Set<String> industries,
-                        int capacity, int openLeads) {
+                        int capacity, int openLeads, boolean available) {
         this.userId = userId;
         this.regions = Set.copyOf(regions);
         this.productLines = Set.copyOf(productLines);
         this.industries = Set.copyOf(industries);
         this.capacity = capacity;
         this.openLeads = openLeads;
+        this.available = available;
     }
 
     public String getUserId() {
@@ -44,5 +49,9 @@ public class RepCandidate {
 
     public int getOpenLeads() {
         return openLeads;
+    }
+
+    public boolean isAvailable() {
+        return available;
     }
 }
