@@ -43,26 +43,31 @@ public final class Tasklist {
         return "http://localhost:" + port + "/camunda/app/tasklist/default/" + path;
     }
 
-    /** Logs out whoever is logged in (by dropping the session cookies) and logs in as {@code user} (password = user id). */
+    /**
+     * Logs out whoever is logged in (by dropping the session cookies) and logs in as {@code user} (password = user id):
+     * Tasklist sends a stranger to crmflow's sign-in page and, once signed in, back to Tasklist.
+     */
     public void logIn(String user) {
         logOut();
-        browser.get(url("#/login"));
-        // The login form is rendered by Angular and can be re-rendered while typing on a busy machine: type until both
-        // fields hold what was typed, then log in.
-        wait.until(driver -> {
-            WebElement name = driver.findElement(By.cssSelector("form input[type='text']"));
-            WebElement password = driver.findElement(By.cssSelector("form input[type='password']"));
-            name.clear();
-            name.sendKeys(user);
-            password.clear();
-            password.sendKeys(user);
-            return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
-        });
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.get(url(""));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        signIn(browser, wait, user);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
     }
 
-    /** Logs out: Tasklist keeps its login in the session cookie only. */
+    /** Fills in and posts crmflow's sign-in page, which the browser shows now. */
+    public static void signIn(WebDriver browser, WebDriverWait wait, String user) {
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        name.clear();
+        name.sendKeys(user);
+        WebElement password = browser.findElement(By.id("password"));
+        password.clear();
+        password.sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    /** Logs out: the one sign-in lives in the session cookie only. */
     public void logOut() {
         browser.manage().deleteAllCookies();
     }

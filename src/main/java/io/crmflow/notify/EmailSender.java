@@ -6,7 +6,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Email over SMTP ({@code spring.mail.*}); without an SMTP host messages wait in the outbox and are retried. */
+/** Email over SMTP ({@code spring.mail.*}); without an SMTP host there is no email, only the inbox and the other channels. */
 @Component
 class EmailSender implements ChannelSender {
 
@@ -24,11 +24,13 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
+    public String notConfigured() {
+        return mail.getIfAvailable() == null ? "no SMTP server (spring.mail.host)" : null;
+    }
+
+    @Override
     public void deliver(OutboxMessage message) throws Exception {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            throw new IllegalStateException("No SMTP server configured (spring.mail.host)");
-        }
+        JavaMailSender sender = mail.getObject();
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
         helper.setFrom(properties.from());

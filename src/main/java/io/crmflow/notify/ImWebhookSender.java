@@ -31,10 +31,12 @@ class ImWebhookSender implements ChannelSender {
     }
 
     @Override
+    public String notConfigured() {
+        return properties.imWebhookUrl() == null ? "no IM robot (crmflow.notify.im-webhook-url)" : null;
+    }
+
+    @Override
     public void deliver(OutboxMessage message) throws Exception {
-        if (properties.imWebhookUrl() == null) {
-            throw new IllegalStateException("No IM webhook configured (crmflow.notify.im-webhook-url)");
-        }
         String content = "@" + message.recipient() + " " + message.subject() + "\n" + message.body();
         byte[] body = json.writeValueAsBytes(Map.of("msgtype", "text", "text", Map.of("content", content)));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(properties.imWebhookUrl())

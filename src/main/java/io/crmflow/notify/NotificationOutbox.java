@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,9 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NotificationOutbox {
 
-    static final String PENDING = "PENDING";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
+    static final String PENDING = OutboxStatus.PENDING.name();
+    static final String SENT = OutboxStatus.SENT.name();
+    static final String FAILED = OutboxStatus.FAILED.name();
 
     private static final String COLUMNS = "id, channel, recipient, subject, body, reference, status, attempts, next_attempt_at, "
             + "last_error, created_at, sent_at";
@@ -41,10 +44,41 @@ class NotificationOutbox {
                 .update() == 1;
     }
 
-    List<Long> due(Instant now, int limit) {
-        return jdbc.sql("select id from notification_outbox where status = ? and next_attempt_at <= ?"
-                        + " and (claimed_until is null or claimed_until < ?) order by next_attempt_at, id fetch first " + limit + " rows only")
-                .params(PENDING, timestamp(now), timestamp(now)).query(Long.class).list();
+    /** Due messages of {@code channels}: those of a channel not configured here wait until it is. */
+    List<Long> due(Instant now, int limit, Set<Channel> channels) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from notification_outbox where status = :pending and next_attempt_at <= :now and channel in (:channels)"
+                        + " and (claimed_until is null or claimed_until < :now) order by next_attempt_at, id fetch first " + limit + " rows only")
+                .param("pending", PENDING).param("now", timestamp(now)).param("channels", channels.stream().map(Channel::name).toList())
+                .query(Long.class).list();
+    }
+
+    /** Newest first; {@code status} null = all. */
+    List<OutboxMessage> list(String status, int limit, int offset) {
+        return jdbc.sql("select " + COLUMNS + " from notification_outbox" + (status == null ? "" : " where status = :status")
+                        + " order by id desc offset :offset rows fetch next :limit rows only")
+                .params(status == null ? Map.of("offset", offset, "limit", limit) : Map.of("status", status, "offset", offset, "limit", limit))
+                .query(NotificationOutbox::map).list();
+    }
+
+    /** Counts per status, for the outbox page's tabs. */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new TreeMap<>(Map.of(PENDING, 0L, SENT, 0L, FAILED, 0L));
+        jdbc.sql("select status, count(*) as n from notification_outbox group by status")
+                .query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** A message not yet sent becomes due now, for one more attempt; false when there is none or it was sent. */
+    boolean retry(long id, Instant now) {
+        return jdbc.sql("update notification_outbox set status = ?, next_attempt_at = ?, claimed_until = null where id = ? and status <> ?")
+                .params(PENDING, timestamp(now), id, SENT).update() == 1;
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("select count(*) from notification_outbox where id = ?").param(id).query(Long.class).single() > 0;
     }
 
     /** Takes the message for this node until {@code until}; false when another node has it. */
@@ -81,7 +115,7 @@ class NotificationOutbox {
                 instant(rs, "sent_at"));
     }
 
-    private static String truncate(String text, int max) {
+    static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

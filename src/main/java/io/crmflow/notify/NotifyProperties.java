@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param from         sender address of emails
- * @param imWebhookUrl the IM robot's webhook (WeCom/DingTalk style); empty = IM messages wait and are retried
+ * @param imWebhookUrl the IM robot's webhook (WeCom/DingTalk style); empty = no IM messages, the inbox has them
  * @param interval     how often a node looks for due messages
  * @param batchSize    messages a node takes per look
  * @param claim        how long a node owns a message it took; after that another node may deliver it

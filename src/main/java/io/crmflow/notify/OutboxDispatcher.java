@@ -5,8 +5,6 @@ import static io.crmflow.process.EngineClock.now;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +26,7 @@ public class OutboxDispatcher {
 
     private final NotificationOutbox outbox;
     private final NotifyProperties properties;
-    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final DeliveryChannels channels;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     /**
      * Delivered while the database went away, so not yet marked SENT: recorded first thing in a later round, while this
@@ -37,10 +35,10 @@ public class OutboxDispatcher {
      */
     private final Map<Long, Instant> deliveredNotRecorded = new ConcurrentHashMap<>();
 
-    OutboxDispatcher(NotificationOutbox outbox, NotifyProperties properties, List<ChannelSender> senders) {
+    OutboxDispatcher(NotificationOutbox outbox, NotifyProperties properties, DeliveryChannels channels) {
         this.outbox = outbox;
         this.properties = properties;
-        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.channels = channels;
     }
 
     @Scheduled(fixedDelayString = "${crmflow.notify.interval:2s}")
@@ -56,7 +54,7 @@ public class OutboxDispatcher {
         });
         Instant now = now();
         int delivered = 0;
-        for (long id : outbox.due(now, properties.batchSize())) {
+        for (long id : outbox.due(now, properties.batchSize(), channels.configured())) {
             if (outbox.claim(id, node, now, now.plus(properties.claim())) && deliver(outbox.get(id))) {
                 delivered++;
             }
@@ -66,7 +64,7 @@ public class OutboxDispatcher {
 
     private boolean deliver(OutboxMessage message) {
         try {
-            senders.get(message.channel()).deliver(message);
+            channels.sender(message.channel()).deliver(message);
         } catch (Exception e) {
             int attempt = message.attempts() + 1;
             boolean giveUp = attempt >= properties.maxAttempts();

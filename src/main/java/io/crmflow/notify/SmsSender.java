@@ -16,6 +16,12 @@ class SmsSender implements ChannelSender {
         return Channel.SMS;
     }
 
+    /** Always: without a gateway of the installation's own, {@link LoggingSmsProvider} writes the texts to the log. */
+    @Override
+    public String notConfigured() {
+        return null;
+    }
+
     @Override
     public void deliver(OutboxMessage message) throws Exception {
         provider.send(message.recipient(), message.subject() + "：" + message.body());

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
@@ -35,6 +37,7 @@ public class RuleSetCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetCompiler.class);
     private static final String RESOURCE_ROOT = "src/main/resources/rules/";
+    private static final Pattern DRL_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     private final KieServices kieServices = KieServices.Factory.get();
     private final AtomicLong builds = new AtomicLong();
@@ -88,7 +91,7 @@ public class RuleSetCompiler {
             if (file.isDmn() || file.isDrl()) {
                 // The version is the hash of the files as their owner wrote them; Drools gets Modeler's DMN made portable.
                 fileSystem.write(kieServices.getResources().newByteArrayResource(ModelerDmnNormalizer.normalize(file).content())
-                        .setSourcePath(RESOURCE_ROOT + file.name())
+                        .setSourcePath(sourcePath(file))
                         .setResourceType(file.isDmn() ? ResourceType.DMN : ResourceType.DRL));
             }
         }
@@ -119,6 +122,13 @@ public class RuleSetCompiler {
         kieServices.getRepository().removeKieModule(releaseId);
         DMNRuntime dmnRuntime = KieRuntimeFactory.of(container.getKieBase()).get(DMNRuntime.class);
         return new RuleSet(version, files, container, dmnRuntime);
+    }
+
+    /** Where the KIE builder sees the file: a DRL in the folder of its package, as Drools expects (it warns otherwise). */
+    private static String sourcePath(RuleFile file) {
+        Matcher drlPackage = file.isDrl() ? DRL_PACKAGE.matcher(file.text()) : null;
+        String folder = drlPackage != null && drlPackage.find() ? "src/main/resources/" + drlPackage.group(1).replace('.', '/') + "/" : RESOURCE_ROOT;
+        return folder + file.name();
     }
 
     private static String fileName(String path) {

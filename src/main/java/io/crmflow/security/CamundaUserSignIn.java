@@ -3,13 +3,18 @@ package io.crmflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default: the users Camunda Admin manages. HTTP Basic for programs, a login form for the dashboard;
- * the webapps run their own login against the same users.
+ * The embedded default: the users Camunda Admin manages. HTTP Basic for programs; for people one sign-in page
+ * ({@link SignInPage}) in front of crmflow's pages and Camunda's webapps alike, which take the signed-in person from
+ * the session ({@link SpringSessionWebappAuthenticationProvider}), so nobody signs in twice. Signing out anywhere ends
+ * the one session, hence everything.
  */
 @Component
 @Profile("!keycloak")
@@ -36,13 +41,22 @@ class CamundaUserSignIn implements SignIn {
     @Override
     public void dashboard(HttpSecurity http) throws Exception {
         http.authenticationManager(camundaUsers())
-                .formLogin(form -> form.defaultSuccessUrl("/dashboard", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+                .formLogin(form -> form.loginPage(SignInPage.PATH).defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl(SignInPage.SIGNED_OUT).permitAll());
     }
 
+    /**
+     * The webapps' pages need the session's person: a stranger is sent to the sign-in page and back. Their REST calls
+     * ({@code /camunda/api}) stay with Camunda's own authentication filter, which answers 401 for the apps to handle.
+     */
     @Override
     public void webapps(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SecurityConfiguration.paths("/camunda/app/**")).authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInPage.PATH)))
+                .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/logout"))
+                        .logoutSuccessUrl(SignInPage.SIGNED_OUT));
     }
 
     private ProviderManager camundaUsers() {

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -86,15 +84,5 @@ class KeycloakConfiguration {
                 .providerConfigurationMetadata(Map.of("issuer", keycloak.issuer(), "end_session_endpoint", browserFacing + "/logout"))
                 .build();
         return new InMemoryClientRegistrationRepository(webapps);
-    }
-
-    /** Hands the OIDC user to Camunda's webapps; after Spring Security's filters, which establish that user. */
-    @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Map.of("authentication-provider", OidcWebappAuthenticationProvider.class.getName()));
-        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
-        registration.setOrder(101);
-        return registration;
     }
 }

@@ -72,7 +72,7 @@ class KeycloakSignIn implements SignIn {
     }
 
     /**
-     * The webapps need a login; Camunda's own login form is never reached because {@link OidcWebappAuthenticationProvider}
+     * The webapps need a login; Camunda's own login form is never reached because {@link SpringSessionWebappAuthenticationProvider}
      * hands it the OIDC user. The OIDC redirect endpoints live in this chain as it is the one that matches them.
      */
     @Override

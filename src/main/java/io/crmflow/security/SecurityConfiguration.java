@@ -1,9 +1,12 @@
 package io.crmflow.security;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,19 +58,33 @@ class SecurityConfiguration {
     }
 
     /**
-     * The pages of this application, the managers' dashboard, the rules workbench and the customer pages: a session, like the webapps, for
+     * The pages of this application, the home page with the person's inbox, the managers' dashboard, the outbox page, the rules workbench and the customer pages: a session, like the webapps, for
      * the same users; their data comes from {@code /dashboard/data/**}, {@code /rules/data/**} and {@code /customers/data/**} under the same
      * session. CSRF protection stays on (log-in, log-out and the workbench's changes post).
      */
     @Bean
     @Order(2)
     SecurityFilterChain dashboardChain(HttpSecurity http, SignIn signIn) throws Exception {
-        http.securityMatcher(paths("/dashboard", "/dashboard/**", "/rules", "/rules/**", "/customers", "/customers/**", "/login", "/logout"))
+        http.securityMatcher(paths("/", "/home", "/home/**", "/notifications", "/notifications/**", "/dashboard", "/dashboard/**", "/rules", "/rules/**",
+                        "/customers", "/customers/**", "/login", "/logout"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
         signIn.dashboard(http);
         return http.build();
+    }
+
+    /**
+     * Hands the person signed in to crmflow (sign-in page or Keycloak) to Camunda's webapps; runs after Spring Security's
+     * filters, which establish that person from the session.
+     */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", SpringSessionWebappAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setOrder(101);
+        return registration;
     }
 
     @Bean

@@ -49,7 +49,7 @@ class NotificationDeliveryTest extends IntegrationTest {
     NotifyProperties properties;
 
     @Autowired
-    List<ChannelSender> senders;
+    DeliveryChannels channels;
 
     @Autowired
     TransactionTemplate transaction;
@@ -130,7 +130,7 @@ class NotificationDeliveryTest extends IntegrationTest {
         for (int i = 0; i < 30; i++) {
             send(new Notification(Channel.EMAIL, "leo" + i + "@example.cn", "审批提醒 Approval reminder " + i, "contract", reference));
         }
-        OutboxDispatcher otherNode = new OutboxDispatcher(outbox, properties, senders);
+        OutboxDispatcher otherNode = new OutboxDispatcher(outbox, properties, channels);
         ExecutorService nodes = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Integer>> rounds = List.of(dispatcher::dispatchDue, otherNode::dispatchDue, dispatcher::dispatchDue,
