@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's Chromium ({@code /usr/bin/chromium}) driven through Debian's chromedriver, headless; nothing downloads a
@@ -36,6 +41,8 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1200",
                 "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("crmflow-chromium"));
+        // The browser console, for tests that a page logs no error (a refused request shows there as one).
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
         return new HeadlessChromium(service, new ChromeDriver(service, options));
     }
 
@@ -49,6 +56,12 @@ public final class HeadlessChromium implements AutoCloseable {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+    }
+
+    /** The console's error lines since the last call (reading the log empties it). */
+    public List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     @Override
