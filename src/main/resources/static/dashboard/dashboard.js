@@ -8,22 +8,19 @@
       funnel: '销售漏斗', stage: '阶段', entered: '进入', converted: '转化', conversion: '转化率', lost: '丢单', avgDays: '平均停留(天)',
       lossReasons: '丢单原因', forecast: '预测（加权）', leaderboard: '赢单排行', dwell: '阶段停留热力图（天）', days: '天',
       pool: '公共线索池', waiting: '等待中', oldestHours: '最久等待(小时)', approvals: '待审批', process: '流程', open: '待办',
-      overdue: '超时(≥24h)', processes: { 'quote-approval': '报价审批', 'contract-approval': '合同审批' }, behind: '明细', name: '商机', company: '客户',
+      overdue: '超时(≥24h)', behind: '明细', name: '商机', company: '客户',
       amount: '金额', enteredAt: '进入时间', exitedTo: '去向', weighted: '加权金额', wonAmount: '赢单金额', language: 'English', customers: '客户',
-      noData: '暂无数据', forbidden: '无权查看这些数据', failed: '加载失败',
-      stages: { INITIAL_CONTACT: '初步接洽', NEEDS_CONFIRMED: '需求确认', PROPOSAL: '方案报价', NEGOTIATION: '商务谈判', WON: '赢单', LOST: '丢单' }
+      noData: '暂无数据', forbidden: '无权查看这些数据', failed: '加载失败'
     },
     en: {
       title: 'Sales dashboard', logout: 'Log out', from: 'From', to: 'To', region: 'Region', allRegions: 'All', owner: 'Owner', apply: 'Apply',
       funnel: 'Sales funnel', stage: 'Stage', entered: 'Entered', converted: 'Converted', conversion: 'Conversion', lost: 'Lost',
-      avgDays: 'Avg days in stage', lossReasons: 'Loss reasons', forecast: 'Forecast (weighted)', leaderboard: 'Leaderboard (won)',
+      avgDays: 'Avg days', lossReasons: 'Loss reasons', forecast: 'Forecast (weighted)', leaderboard: 'Leaderboard (won)',
       dwell: 'Days in stage per rep (heat map)', days: 'days', pool: 'Lead pool', waiting: 'Waiting',
       oldestHours: 'Oldest wait (h)', approvals: 'Open approvals', process: 'Process', open: 'Open', overdue: 'Overdue (≥24 h)',
-      processes: { 'quote-approval': 'Quote approval', 'contract-approval': 'Contract approval' },
       behind: 'Records', name: 'Opportunity', company: 'Customer', amount: 'Amount', enteredAt: 'Entered', exitedTo: 'Left to',
       weighted: 'Weighted', wonAmount: 'Won amount', language: '中文', customers: 'Customers', noData: 'No data', forbidden: 'You may not see these numbers',
-      failed: 'Could not load',
-      stages: { INITIAL_CONTACT: 'Initial contact', NEEDS_CONFIRMED: 'Needs confirmed', PROPOSAL: 'Proposal', NEGOTIATION: 'Negotiation', WON: 'Won', LOST: 'Lost' }
+      failed: 'Could not load'
     }
   };
   let language = CrmflowPage.language();
@@ -33,8 +30,11 @@
 
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[language][key];
-  const stageName = (stage) => TEXT[language].stages[stage] || stage;
-  const money = (value) => Number(value).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const L = window.CrmflowLabels;
+  const stageName = (stage) => L.label(language, 'stages', stage);
+  const regionName = (region) => L.label(language, 'regions', region);
+  const money = (value) => L.money(language, value);
+  const shortMoney = (value) => L.shortMoney(language, value);
 
   function cell(row, text, className) {
     const td = document.createElement('td');
@@ -75,6 +75,8 @@
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
     document.querySelectorAll('[data-i18n]').forEach((element) => { element.textContent = t(element.dataset.i18n); });
     $('language').textContent = t('language');
+    window.CrmflowPanels.translate(language);
+    if (viewer) regionOptions();
   }
 
   function chart(id) {
@@ -100,7 +102,7 @@
     reasons.replaceChildren();
     funnel.lossReasons.forEach((reason) => {
       const item = document.createElement('li');
-      item.textContent = reason.reason + ': ' + reason.count;
+      item.textContent = L.label(language, 'lossReasons', reason.reason) + ': ' + reason.count;
       reasons.appendChild(item);
     });
     chart('funnel-chart').setOption({
@@ -116,10 +118,11 @@
     const months = [...new Set(rows.map((row) => row.month))];
     const owners = [...new Set(rows.map((row) => row.owner))];
     chart('forecast-chart').setOption({
-      tooltip: { trigger: 'axis' }, legend: { data: owners, top: 0 }, grid: { top: 40, left: 80 },
-      xAxis: { type: 'category', data: months }, yAxis: { type: 'value', name: t('weighted') },
+      tooltip: { trigger: 'axis', valueFormatter: money }, legend: { data: owners.map(L.person), top: 0, type: 'scroll' },
+      grid: { top: 50, left: 10, right: 10, containLabel: true },
+      xAxis: { type: 'category', data: months }, yAxis: { type: 'value', axisLabel: { formatter: shortMoney } },
       series: owners.map((owner) => ({
-        name: owner, type: 'bar', stack: 'weighted',
+        name: L.person(owner), type: 'bar', stack: 'weighted',
         data: months.map((month) => { const row = rows.find((r) => r.month === month && r.owner === owner); return row ? Number(row.weighted) : 0; })
       }))
     }, true);
@@ -128,9 +131,12 @@
   function showLeaderboard(rows) {
     const best = rows.slice(0, 15).reverse();
     chart('leaderboard-chart').setOption({
-      tooltip: { trigger: 'axis', formatter: (p) => p[0].name + ': ' + money(p[0].value) }, grid: { left: 80 },
-      xAxis: { type: 'value', name: t('wonAmount') }, yAxis: { type: 'category', data: best.map((row) => row.owner) },
-      series: [{ type: 'bar', data: best.map((row) => Number(row.wonAmount)) }]
+      tooltip: { trigger: 'axis', formatter: (p) => p[0].name + ': ' + money(p[0].value) },
+      // containLabel keeps names inside the card; a compact amount axis (¥120万, ¥1.2M) and a few ticks keep them apart.
+      grid: { left: 10, right: 30, bottom: 30, containLabel: true },
+      xAxis: { type: 'value', name: t('wonAmount'), nameLocation: 'middle', nameGap: 28, splitNumber: 4, axisLabel: { formatter: shortMoney, hideOverlap: true } },
+      yAxis: { type: 'category', data: best.map((row) => L.person(row.owner)), axisLabel: { width: 110, overflow: 'truncate' } },
+      series: [{ type: 'bar', data: best.map((row) => ({ value: Number(row.wonAmount), owner: row.owner })) }]
     }, true);
   }
 
@@ -140,10 +146,10 @@
     const cells = rows.filter((row) => owners.includes(row.owner) && stages.includes(row.stage))
       .map((row) => [stages.indexOf(row.stage), owners.indexOf(row.owner), row.averageDays]);
     chart('dwell-chart').setOption({
-      tooltip: { formatter: (p) => owners[p.data[1]] + ' · ' + stageName(stages[p.data[0]]) + ': ' + p.data[2] + ' ' + t('days') },
-      grid: { left: 90, bottom: 60 },
+      tooltip: { formatter: (p) => L.person(owners[p.data[1]]) + ' · ' + stageName(stages[p.data[0]]) + ': ' + p.data[2] + ' ' + t('days') },
+      grid: { left: 10, right: 10, bottom: 60, containLabel: true },
       xAxis: { type: 'category', data: stages.map(stageName), axisLabel: { interval: 0, rotate: 20 } },
-      yAxis: { type: 'category', data: owners },
+      yAxis: { type: 'category', data: owners.map(L.person), axisLabel: { width: 110, overflow: 'truncate' } },
       visualMap: { min: 0, max: Math.max(1, ...cells.map((c) => c[2])), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
         inRange: { color: ['#e8f5e9', '#ffb74d', '#c62828'] } },
       series: [{ type: 'heatmap', data: cells, label: { show: true } }]
@@ -160,12 +166,36 @@
     });
   }
 
-  /** Cards that not everyone may see (approvals are for managers): hidden on 403 instead of an error. */
-  async function optionalCard(card, path, show) {
+  /**
+   * Cards that not everyone may see (approvals are for managers, the GM and administrators): not requested for others, so
+   * that no 403 shows in the console; hidden if refused all the same.
+   */
+  async function optionalCard(card, path, groups, show) {
+    const allowed = !groups || groups.some((group) => viewer.groups.includes(group));
+    $(card).hidden = !allowed;
+    if (!allowed) return;
     const response = await fetch('/dashboard/data/' + path + (path === 'pool' && $('region').value ? '?region=' + $('region').value : ''),
       { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     $(card).hidden = !response.ok;
     if (response.ok) show(await response.json());
+  }
+
+  /** The region filter offers the regions the viewer may see (a manager's, a rep's own, all for the GM). */
+  function regionOptions() {
+    const select = $('region');
+    const chosen = select.value;
+    select.replaceChildren(new Option(t('allRegions'), ''));
+    viewer.regions.forEach((region) => select.add(new Option(regionName(region), region)));
+    select.value = viewer.regions.includes(chosen) ? chosen : '';
+  }
+
+  /** A refused filter: empty charts and tables under the message, not the numbers of the previous filter. */
+  function clearAll() {
+    Object.values(charts).forEach((c) => c.clear());
+    ['funnel-table', 'pool-table', 'approvals-table'].forEach((id) => $(id).querySelector('tbody').replaceChildren());
+    $('loss-reasons').replaceChildren();
+    $('drilldown').hidden = true;
+    window.CrmflowPanels.clear();
   }
 
   async function drill(stage) {
@@ -180,10 +210,10 @@
         cell(row, entry.id);
         cell(row, entry.name);
         cell(row, entry.company);
-        cell(row, entry.owner);
-        cell(row, entry.region);
+        cell(row, L.person(entry.owner));
+        cell(row, regionName(entry.region));
         cell(row, entry.amount === undefined ? null : money(entry.amount), 'number');
-        cell(row, entry.enteredAt ? new Date(entry.enteredAt).toLocaleDateString(language === 'zh' ? 'zh-CN' : 'en-CA') : null);
+        cell(row, L.date(language, entry.enteredAt));
         cell(row, entry.exitedTo ? stageName(entry.exitedTo) : '…');
         body.appendChild(row);
       });
@@ -204,25 +234,28 @@
       showLeaderboard(leaderboard);
       showDwell(dwell);
       await Promise.all([
-        optionalCard('pool-card', 'pool', (rows) => showTable('pool-table', rows,
-          [[(r) => r.region], [(r) => r.leads, 'number'], [(r) => r.oldestWaitingHours, 'number']])),
-        optionalCard('approvals-card', 'approvals', (rows) => showTable('approvals-table', rows,
-          [[(r) => TEXT[language].processes[r.process] || r.process], [(r) => r.region], [(r) => r.open, 'number'],
+        window.CrmflowPanels.show(language, viewer, load, chart),
+        optionalCard('pool-card', 'pool', null, (rows) => showTable('pool-table', rows,
+          [[(r) => regionName(r.region)], [(r) => r.leads, 'number'], [(r) => r.oldestWaitingHours, 'number']])),
+        optionalCard('approvals-card', 'approvals', ['sales-manager', 'gm', 'camunda-admin'], (rows) => showTable('approvals-table', rows,
+          [[(r) => L.label(language, 'processes', r.process)], [(r) => regionName(r.region)], [(r) => r.open, 'number'],
             [(r) => r.overdue, 'number'], [(r) => r.oldestWaitingHours, 'number']]))
       ]);
-      document.body.dataset.loaded = String(Date.now());
     } catch (error) {
+      clearAll();
       $('message').textContent = error.message;
     }
+    document.body.dataset.loaded = String(Date.now());
   }
 
   async function start() {
     translate();
-    viewer = await CrmflowPage.viewer();
-    $('viewer').textContent = viewer.userId + (viewer.managedRegions.length ? ' · ' + viewer.managedRegions.join(', ') : '');
+    [viewer] = await Promise.all([CrmflowPage.viewer(), L.loadPeople()]);
+    regionOptions();
+    $('viewer').textContent = L.person(viewer.userId) + (viewer.managedRegions.length ? ' · ' + viewer.managedRegions.map(regionName).join(', ') : '');
     chart('funnel-chart').on('click', (params) => drill(params.data.stage));
     // A rep's bar narrows the whole dashboard to that rep: their funnel, forecast and dwell.
-    chart('leaderboard-chart').on('click', (params) => { $('owner').value = params.name; refresh(); });
+    chart('leaderboard-chart').on('click', (params) => { $('owner').value = params.data.owner; refresh(); });
     $('filters').addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
     $('language').addEventListener('click', () => {
       language = CrmflowPage.otherLanguage(language);

@@ -59,7 +59,7 @@ public final class HeadlessChromium implements AutoCloseable {
         Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
     }
 
-    /** What the page wrote to the console as errors (failed requests included) since the last call. */
+    /** The console's error lines (failed requests included) since the last call (reading the log empties it). */
     public List<String> consoleErrors() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();

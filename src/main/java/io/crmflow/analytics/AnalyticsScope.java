@@ -1,11 +1,13 @@
 package io.crmflow.analytics;
 
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.crmflow.security.CrmflowGroup;
 import io.crmflow.security.CurrentUser;
 import io.crmflow.team.Region;
+import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
 import io.crmflow.web.ForbiddenException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +94,20 @@ class AnalyticsScope {
             throw new ForbiddenException("Your pools are those of " + own + ", not " + region);
         }
         return new Filter(region == null ? own : Set.of(region.name()), null);
+    }
+
+    /**
+     * The regions the dashboard's region filter offers: a manager's regions, a rep's own (their numbers are theirs
+     * anyway), every region for those who see everything; the same limits {@link #filter} enforces.
+     */
+    Set<Region> regionsVisibleTo(CurrentUser user) {
+        if (seesEverything(user) || !user.isIn(CrmflowGroup.SALES_MANAGER) && !user.isIn(CrmflowGroup.SALES_REP)) {
+            return EnumSet.allOf(Region.class);
+        }
+        if (user.isIn(CrmflowGroup.SALES_MANAGER)) {
+            return team.regionsManagedBy(user.userId());
+        }
+        return team.rep(user.userId()).map(SalesRep::regions).orElse(Set.of());
     }
 
     /** Service-desk numbers are for the support agents, their lead, the GM and administrators, not for sales or finance. */

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -33,6 +35,7 @@ class ContractController {
     @Operation(summary = "Draft a contract from an approved quote (owner, region manager, administrator)", description = "The amount "
             + "is the quote's net total. 409 unless the opportunity is in NEGOTIATION without a contract in approval; 422 for a quote "
             + "that is not an approved quote of the opportunity. Approvers per rules/contract-approval.dmn, in parallel.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Contract> create(@PathVariable long id, @Valid @RequestBody NewContract contract, Authentication user) {
         Contract created = contracts.create(id, contract, user);
         return ResponseEntity.created(URI.create("/api/contracts/" + created.id())).body(created);

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,6 +46,7 @@ class CustomerController {
     @Operation(summary = "Enter a customer", description = "A rep owns what they enter; a manager names the owner (a rep of the region). "
             + "409 naming the existing customer when the name folds to one already there or the credit code is taken; "
             + "400 naming creditCode when its check character is wrong")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Customer> create(@Valid @RequestBody NewCustomer request, Authentication user) {
         Customer created = customers.create(request, access.viewer(user));
         return ResponseEntity.created(URI.create("/api/customers/" + created.id())).body(created);
@@ -110,6 +113,7 @@ class CustomerController {
     // ------------------------------------------------------------------------------------------ contacts
 
     @PostMapping("/{id}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContactView> addContact(@PathVariable long id, @Valid @RequestBody NewContact contact, Authentication user) {
         ContactView created = customers.addContact(id, contact, access.viewer(user));
         return ResponseEntity.created(URI.create("/api/customers/" + id + "/contacts/" + created.id())).body(created);

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -40,6 +42,7 @@ class CustomerTagController {
 
     @PostMapping
     @Operation(summary = "A manager adds a tag to the list (409 if it is there)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TagOption> add(@Valid @RequestBody TagOption option, Authentication user) {
         TagOption added = customers.addTagOption(option, access.viewer(user));
         return ResponseEntity.created(URI.create("/api/customer-tags")).body(added);

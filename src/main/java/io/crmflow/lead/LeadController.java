@@ -6,6 +6,7 @@ import java.util.List;
 import io.crmflow.team.Region;
 import io.crmflow.web.CsvUploads;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,6 +46,8 @@ class LeadController {
     @PostMapping("/api/leads")
     @Operation(summary = "Submit a lead", description = "201 with a new lead (scored, assigned, process started); "
             + "200 with the existing lead for a repeated externalId or a duplicate of an open lead (duplicate=true).")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "200", description = "a repeated externalId or a duplicate of an open lead: the existing lead", useReturnTypeSchema = true)
     ResponseEntity<LeadView> submit(@Valid @RequestBody NewLead lead, Authentication user) {
         LeadSubmission submission;
         try {

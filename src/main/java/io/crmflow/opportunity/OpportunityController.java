@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +39,7 @@ class OpportunityController {
     @PostMapping
     @Operation(summary = "Enter an opportunity", description = "Starts at INITIAL_CONTACT with its process; owner defaults to the caller "
             + "(a manager may name a rep of the region)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Opportunity> create(@Valid @RequestBody NewOpportunity request, Authentication user) {
         Opportunity created = opportunities.create(request, access.viewer(user));
         return ResponseEntity.created(URI.create("/api/opportunities/" + created.id())).body(created);

@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,6 +46,7 @@ class PaymentController {
             + "installments; partial payments are fine. 422 for an over-payment (more than is outstanding) or a date in the future; "
             + "409 for a contract that is not approved or a reference already recorded. An installment it settles leaves the "
             + "dunning ladder; when all are paid the contract is PAID and its collection process ends.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RecordedPayment> record(@PathVariable long contractId, @Valid @RequestBody NewPayment payment, Authentication user) {
         RecordedPayment recorded = payments.record(contractId, payment, user);
         return ResponseEntity.created(URI.create("/api/contracts/" + contractId + "/payments")).body(recorded);

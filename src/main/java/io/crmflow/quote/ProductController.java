@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +39,7 @@ class ProductController {
 
     @PostMapping
     @Operation(summary = "Add a product (administrators); 409 for a SKU in use")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Product> create(@Valid @RequestBody ProductRequest product, Authentication user) {
         Product created = catalog.create(product, user);
         return ResponseEntity.created(URI.create("/api/products/" + created.id())).body(created);

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,6 +36,7 @@ class QuoteController {
             + "optional unit price (default list price, never above it), a total discount %. 422 for a line short of stock, "
             + "with in-stock substitutes of the same category; 409 unless the opportunity is in PROPOSAL with no quote pending. "
             + "Approval per rules/quote-discount-approval.dmn: the answer is APPROVED at once or PENDING_APPROVAL.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Quote> create(@PathVariable long id, @Valid @RequestBody NewQuote quote, Authentication user) {
         Quote created = quotes.create(id, quote, user);
         return ResponseEntity.created(URI.create("/api/opportunities/" + id + "/quotes/" + created.id())).body(created);

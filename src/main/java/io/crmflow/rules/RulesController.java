@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.crmflow.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -65,6 +67,8 @@ class RulesController {
             + "files were stored before; 422 naming file, line and message if it does not compile or cannot decide (every "
             + "DMN decision is evaluated over its tables' inputs and the last 1000 records of each kind); 400 for names with folders, "
             + "other file types or too large files. Nothing is stored when the upload is refused.")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "200", description = "the same files were stored before: that version", useReturnTypeSchema = true)
     ResponseEntity<RuleSetVersion> upload(@RequestPart(name = RuleUploads.FIELD, required = false) List<MultipartFile> files,
                                           Authentication user) {
         String actor = RulesOwners.check(user);

@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +44,7 @@ class KnowledgeBaseController {
 
     @PostMapping
     @Operation(summary = "Support lead: write an article (approved at once)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<KbArticle> create(@Valid @RequestBody ArticleContent content, Authentication user) {
         KbArticle created = knowledgeBase.create(content, TicketActor.of(user));
         return ResponseEntity.created(URI.create("/api/kb/articles/" + created.id())).body(created);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +38,7 @@ class TicketController {
     @PostMapping("/tickets")
     @Operation(summary = "Enter a ticket", description = "Priority from rules/ticket-priority.dmn, SLA due times from rules/ticket-sla.dmn "
             + "and the business calendar; a P3/P4 ticket matching an approved article is answered at once (L1)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication user) {
         TicketView created = tickets.create(request, TicketActor.of(user));
         return ResponseEntity.created(URI.create("/api/tickets/" + created.id())).body(created);
@@ -108,6 +110,7 @@ class TicketController {
 
     @PostMapping("/tickets/{id}/article-proposals")
     @Operation(summary = "Propose the ticket's resolution as a knowledge-base article (waits for the support lead)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<KbArticle> propose(@PathVariable long id, @Valid @RequestBody TicketRequests.ArticleProposal proposal,
                                       Authentication user) {
         return ResponseEntity.status(HttpStatus.CREATED).body(knowledgeBase.propose(id, proposal, TicketActor.of(user)));
