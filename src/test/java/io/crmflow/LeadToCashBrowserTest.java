@@ -75,6 +75,7 @@ class LeadToCashBrowserTest extends ChromiumIntegrationTest {
         assertThat(opportunity.get("stage").asText()).isEqualTo("INITIAL_CONTACT");
         long opportunityId = opportunity.get("id").asLong();
         String opportunityPath = "/api/opportunities/" + opportunityId;
+        String customerPage = "/customers/" + opportunity.get("customerId").asLong();
 
         // 3. alice advances the opportunity. Moving on without the stage's exit data is refused, in Tasklist.
         tasklist.reload();
@@ -138,6 +139,7 @@ class LeadToCashBrowserTest extends ChromiumIntegrationTest {
         tasklist.openTask("Approve quote", company);
         tasklist.awaitFormShowing(quoteNumber);
         assertThat(tasklist.formValues()).contains(company, "705,882.35 CNY", "600,000.00 CNY");
+        assertThat(tasklist.link("客户页面 Customer page →").getDomAttribute("href")).isEqualTo(customerPage);
         tasklist.pick("Field_decision", "Approve");
         tasklist.type("Field_decisionComment", "首单同意 15 %");
         screenshot("mia-approves-quote");
@@ -174,6 +176,7 @@ class LeadToCashBrowserTest extends ChromiumIntegrationTest {
             tasklist.claimIfNeeded();
             tasklist.awaitFormShowing(contractNumber);
             assertThat(tasklist.formValues()).contains(company, "600,000.00 CNY");
+            assertThat(tasklist.link("客户页面 Customer page →").getDomAttribute("href")).isEqualTo(customerPage);
             assertThat(String.join("\n", tasklist.formValues())).contains(today.plusDays(30) + "  180,000.00 CNY",
                     today.plusDays(90) + "  420,000.00 CNY");
             tasklist.pick("Field_decision", "Approve");

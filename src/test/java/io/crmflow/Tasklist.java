@@ -139,6 +139,11 @@ public final class Tasklist {
         field.sendKeys(Keys.TAB);
     }
 
+    /** The link of the form whose text is {@code text}, e.g. the customer page's, once it is shown. */
+    public WebElement link(String text) {
+        return wait.until(driver -> driver.findElement(By.xpath("//*[contains(@class,'fjs-form')]//a[normalize-space(.)='" + text + "']")));
+    }
+
     /** Whether the form currently shows field {@code fieldId}. */
     public boolean shows(String fieldId) {
         return browser.findElements(By.cssSelector("[id$='" + fieldId + "']")).stream().anyMatch(WebElement::isDisplayed);

@@ -81,7 +81,7 @@ class TasklistBrowserTest extends ChromiumIntegrationTest {
         tasklist.openTask(subject);
         tasklist.awaitFormShowing(name);
 
-        WebElement link = tasklist.await().until(driver -> driver.findElement(By.linkText("客户页面 Customer page →")));
+        WebElement link = tasklist.link("客户页面 Customer page →");
         assertThat(link.getDomAttribute("href")).isEqualTo("/customers/" + customer);
         chromium.screenshot("tasklist-ticket-customer-link");
         link.click();

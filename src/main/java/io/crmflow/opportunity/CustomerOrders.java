@@ -75,8 +75,9 @@ public class CustomerOrders {
     public void link(long opportunityId, long customerId, String why, String actor) {
         jdbc.sql("update opportunity set customer_id = ? where id = ?").params(customerId, opportunityId).update();
         opportunities.recordEvent(opportunityId, "CUSTOMER_LINKED", why, actor, EngineClock.now());
-        opportunities.findById(opportunityId).map(Opportunity::processInstanceId)
-                .filter(instance -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0)
-                .ifPresent(instance -> runtime.setVariable(instance, CUSTOMER_ID, customerId));
+        // An open opportunity's process runs (it ends with the opportunity); it may have been started in this very transaction,
+        // which a process-instance query would not see yet.
+        opportunities.findById(opportunityId).filter(opportunity -> !opportunity.stage().isClosed() && opportunity.processInstanceId() != null)
+                .ifPresent(opportunity -> runtime.setVariable(opportunity.processInstanceId(), CUSTOMER_ID, customerId));
     }
 }

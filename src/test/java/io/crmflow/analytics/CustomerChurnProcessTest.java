@@ -51,7 +51,9 @@ class CustomerChurnProcessTest extends ProcessIntegrationTest {
         assertThat(alicesTasks).hasSize(2).extracting(Task::getName)
                 .allMatch(name -> name.startsWith("客户流失预警 Customer at risk: " + prefix) && name.contains("(A, 90+ 天无订单"));
         assertThat(retentionTasks(prefix, "chen")).hasSize(1);
-        assertThat(processEngine.getTaskService().getVariables(alicesTasks.get(0).getId())).containsKeys("customer", "lastOrder", "ordersSoFar");
+        java.util.Map<String, Object> form = processEngine.getTaskService().getVariables(alicesTasks.get(0).getId());
+        assertThat(form).containsKeys("customer", "lastOrder", "ordersSoFar");
+        assertThat(((Number) form.get("customerId")).longValue()).as("the form links to the customer page").isIn(lapsed, neverOrdered);
 
         runDailyCheck();
         assertThat(retentionTasks(prefix, "alice")).as("the next day: no second warning").hasSize(2);

@@ -59,6 +59,15 @@ final class CrmflowNode implements AutoCloseable {
     }
 
     /**
+     * Starts a node as an operator runs the {@code postgres} profile on a new database: no demo users, no demo rows, the
+     * shipped rules from the class path. Waits until it is ready.
+     */
+    static CrmflowNode startAsShipped(String name, String jdbcUrl) {
+        return launch(name, LOGS, List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres"));
+    }
+
+    /**
      * Starts a node on the embedded default, as {@code java -jar} run in {@code directory} does: no profile, the shipped
      * data-source URL, so its H2 file database is {@code directory/data}; started again on the same directory, a node
      * opens the same database. Waits until it is ready.

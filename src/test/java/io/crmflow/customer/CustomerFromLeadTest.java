@@ -12,6 +12,9 @@ import io.crmflow.opportunity.CustomerOrders;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * Qualifying a lead (docs/product.md §12) through the real lead-qualification process: the company becomes a customer with the
@@ -49,6 +52,7 @@ class CustomerFromLeadTest extends ProcessIntegrationTest {
         Long customer = orders.customerOf(opportunity);
 
         assertThat(customer).isNotNull();
+        assertThat(customerIdInProcessOf(opportunity)).isEqualTo(customer);
         JsonNode created = as("chen").getForObject("/api/customers/" + customer, JsonNode.class);
         assertThat(created.get("name").asText()).isEqualTo(company);
         assertThat(created.get("owner").asText()).isEqualTo("chen");
@@ -77,9 +81,42 @@ class CustomerFromLeadTest extends ProcessIntegrationTest {
         assertThat(as("mia").getForObject("/api/customers/" + customer, JsonNode.class).get("owner").asText()).isEqualTo("bob");
         assertThat(as("mia").getForObject("/api/customers/" + customer + "/contacts", JsonNode.class)).hasSize(1);
         assertThat(notifications.about("customer:" + customer)).extracting(OutboxMessage::recipient).containsExactly("bob");
+        assertThat(customerIdInProcessOf(opportunity)).as("the stage task's form links to the customer page").isEqualTo(customer);
         assertThat(as("mia").getForObject("/api/opportunities/" + opportunity + "/timeline", JsonNode.class)).anySatisfy(event -> {
             assertThat(event.get("type").asText()).isEqualTo("CUSTOMER_LINKED");
             assertThat(event.get("detail").asText()).contains("#" + customer, "bob");
         });
+    }
+
+    @Test
+    void anOpportunityEnteredOrImportedWithTheCompanyOfACustomerJoinsIt() {
+        String name = unique("湖州中心医院");
+        long customer = as("mia").postForObject("/api/customers", Map.of("name", name, "region", "EAST", "owner", "bob"), JsonNode.class)
+                .get("id").asLong();
+
+        JsonNode entered = as("bob").postForObject("/api/opportunities", Map.of("name", unique("湖州 监护仪"), "company", name + "有限公司",
+                "region", "EAST"), JsonNode.class);
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.parseMediaType("text/csv; charset=UTF-8"));
+        String externalId = unique("hist");
+        JsonNode imported = as("mia").postForObject("/api/import/opportunities", new HttpEntity<>("externalId,name,company,owner,region,"
+                + "amount,initialContact,needsConfirmed,proposal,negotiation,closedDate,outcome\n" + externalId + ",湖州 耗材," + name
+                + ",bob,EAST,50000.00,2026-01-05,2026-01-12,2026-01-19,2026-01-26,2026-02-02,WON\n", csv), JsonNode.class);
+        JsonNode unknown = as("bob").postForObject("/api/opportunities", Map.of("name", unique("无名 监护仪"), "company", unique("无客户医院"),
+                "region", "EAST"), JsonNode.class);
+
+        assertThat(entered.get("customerId").asLong()).isEqualTo(customer);
+        assertThat(customerIdInProcessOf(entered.get("id").asLong())).isEqualTo(customer);
+        long importedId = imported.get("rows").get(0).get("opportunityId").asLong();
+        assertThat(orders.customerOf(importedId)).isEqualTo(customer);
+        assertThat(as("mia").getForObject("/api/customers/" + customer, JsonNode.class).get("opportunities").findValuesAsText("id"))
+                .containsExactlyInAnyOrder(entered.get("id").asText(), String.valueOf(importedId));
+        assertThat(unknown.has("customerId")).as("no customer is made up from an opportunity").isFalse();
+    }
+
+    private Long customerIdInProcessOf(long opportunity) {
+        String instance = as("mia").getForObject("/api/opportunities/" + opportunity, JsonNode.class).get("processInstanceId").asText();
+        Object value = processEngine.getRuntimeService().getVariable(instance, "customerId");
+        return value == null ? null : ((Number) value).longValue();
     }
 }

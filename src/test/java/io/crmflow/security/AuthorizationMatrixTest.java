@@ -106,7 +106,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "alice | PUT   | /api/customers/{CUSTOMER_ALICE}/tier-pin   | {\"tier\":\"A\",\"reason\":\"x\"} | 403",
             "noah  | DELETE | /api/customers/{CUSTOMER_ALICE}/tier-pin  | none                      | 404",
             "sam   | POST  | /api/customers                             | {\"name\":\"x\",\"region\":\"EAST\"} | 403",
-            // ---- the customer 360 view: as the customer; sections per role are asserted in CustomerJourneyTest
+            // ---- the customer 360 view: as the customer; sections per role are asserted in Customer360ApiTest
             "alice | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 200",
             "mia   | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 200",
             "sam   | GET   | /api/customers/{CUSTOMER_ALICE}/360        | none                      | 200",
