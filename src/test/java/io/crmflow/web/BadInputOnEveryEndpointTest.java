@@ -133,6 +133,12 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/rules/candidates/1/files/nothing.dmn | none                               | none             | rui   | 404",
             "GET  | /api/rules/candidates/abc/files/lead-score.dmn | none                        | none             | rui   | 400",
             "POST | /api/rules/candidates/99999999/activate?note=because | none                   | none             | rui   | 404",
+            "GET  | /api/rules/candidates/99999999/diff/1 | none                                   | none             | rui   | 404",
+            "GET  | /api/rules/candidates/1/diff/abc      | none                                   | none             | rui   | 400",
+            "POST | /api/rules/candidates/99999999/replay?progress=1 | none                        | none             | rui   | 404",
+            "POST | /api/rules/candidates/1/replay?progress=1&last=0 | none                        | none             | rui   | 400",
+            "GET  | /api/rules/calibration?months=0       | none                                   | none             | rui   | 400",
+            "GET  | /api/rules/calibration?months=many    | none                                   | none             | rui   | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();
