@@ -30,9 +30,14 @@
   const percent = (value) => (value === null || value === undefined ? null : value.toFixed(1) + ' %');
   const days = (value) => (value === null || value === undefined ? null : t('days', { n: value.toFixed(1) }));
 
+  let asked = 0;
   async function load() {
+    // Only the answer to the latest question is shown, whichever answer arrives last.
+    const question = ++asked;
     try {
-      calibration = await W.api('/calibration?months=' + Number($('months').value));
+      const answer = await W.api('/calibration?months=' + Number($('months').value));
+      if (question !== asked) return;
+      calibration = answer;
       render();
     } catch (error) {
       $('message').textContent = error.message;
@@ -57,7 +62,6 @@
       const tr = W.row(body, [...first(row), row.leads, percent(row.qualifiedPercent), percent(row.wonPercent), days(row.medianDaysToQualify)]);
       tr.dataset.grade = row.grade;
       if (row.source) tr.dataset.source = row.source;
-      [...tr.children].slice(first(row).length).forEach((td) => { td.className = 'number'; });
     });
     if (!rows.length) W.row(body, [t('noData')]);
   }
@@ -97,6 +101,8 @@
   }
 
   W.on('translate', render);
+  // An activation or rollback changes the version that grades new leads: the hint names it.
+  W.on('overview', () => { if (calibration) load(); });
   document.addEventListener('DOMContentLoaded', () => {
     $('calibration-form').addEventListener('submit', (event) => { event.preventDefault(); load(); });
     load();

@@ -42,7 +42,7 @@ class LeadDecisionReplayer implements DecisionReplayer {
     private static final String ASSIGNMENT = "ASSIGNMENT";
     private static final String POOL = "(pool)";
     private static final String FAILS = "(fails: ";
-    /** Leads decided between two reports of progress. */
+    /** Leads decided in one batch, between two reports of progress. */
     private static final int PROGRESS_STEP = 100;
 
     private final JdbcClient jdbc;
@@ -83,43 +83,43 @@ class LeadDecisionReplayer implements DecisionReplayer {
         int scored = 0;
         int assigned = 0;
         int ownerDrift = 0;
-        int sinceTold = 0;
-        long previousLead = -1;
-        for (Recorded decision : recorded) {
-            // A lead's decisions come one after the other: progress counts leads.
-            if (decision.leadId() != previousLead && ++sinceTold == PROGRESS_STEP) {
-                decided.accept(sinceTold);
-                sinceTold = 0;
+        // Decided on all cores a batch of leads at a time (the rule sets are thread-safe, the facts read-only), then
+        // counted in order; the progress is told after each batch.
+        List<List<Recorded>> byLead = byLead(recorded);
+        for (int first = 0; first < byLead.size(); first += PROGRESS_STEP) {
+            List<List<Recorded>> batch = byLead.subList(first, Math.min(first + PROGRESS_STEP, byLead.size()));
+            List<Replayed> replayed = batch.parallelStream()
+                    .flatMap(lead -> lead.stream().map(decision -> replay(decision, active, candidate, todaysTeam)))
+                    .toList();
+            for (Replayed decision : replayed) {
+                Recorded recordedDecision = decision.recorded();
+                if (decision.scoring()) {
+                    scored++;
+                    Score before = decision.scoreBefore();
+                    Score after = decision.scoreAfter();
+                    after.failure().ifPresent(why -> failures.add(new Failure(String.valueOf(recordedDecision.leadId()),
+                            recordedDecision.kind(), why)));
+                    compare(recordedDecision, "score", before.score(), after.score(), differences);
+                    compare(recordedDecision, "grade", before.grade(), after.grade(), differences);
+                    if (before.decided()) {
+                        grades.computeIfAbsent(before.grade(), grade -> new int[2])[0]++;
+                    }
+                    if (after.decided()) {
+                        grades.computeIfAbsent(after.grade(), grade -> new int[2])[1]++;
+                    }
+                } else {
+                    assigned++;
+                    if (decision.ownerAfter().startsWith(FAILS)) {
+                        failures.add(new Failure(String.valueOf(recordedDecision.leadId()), recordedDecision.kind(), decision.ownerAfter()));
+                    }
+                    compare(recordedDecision, "owner", decision.ownerBefore(), decision.ownerAfter(), differences);
+                    if (!decision.ownerBefore().equals(recordedDecision.outputs().getOrDefault("owner", POOL))) {
+                        ownerDrift++;
+                    }
+                }
             }
-            previousLead = decision.leadId();
-            if (SCORE_KINDS.contains(decision.kind())) {
-                scored++;
-                Score before = score(active, decision.inputs());
-                Score after = score(candidate, decision.inputs());
-                after.failure().ifPresent(why -> failures.add(new Failure(String.valueOf(decision.leadId()), decision.kind(), why)));
-                compare(decision, "score", before.score(), after.score(), differences);
-                compare(decision, "grade", before.grade(), after.grade(), differences);
-                if (before.decided()) {
-                    grades.computeIfAbsent(before.grade(), grade -> new int[2])[0]++;
-                }
-                if (after.decided()) {
-                    grades.computeIfAbsent(after.grade(), grade -> new int[2])[1]++;
-                }
-            } else {
-                assigned++;
-                String before = owner(active, decision.inputs(), todaysTeam);
-                String after = owner(candidate, decision.inputs(), todaysTeam);
-                if (after.startsWith(FAILS)) {
-                    failures.add(new Failure(String.valueOf(decision.leadId()), decision.kind(), after));
-                }
-                compare(decision, "owner", before, after, differences);
-                Object recordedOwner = decision.outputs().getOrDefault("owner", POOL);
-                if (!before.equals(recordedOwner)) {
-                    ownerDrift++;
-                }
-            }
+            decided.accept(batch.size());
         }
-        decided.accept(sinceTold);
         List<String> summary = new ArrayList<>();
         summary.add(changed(differences, "score") + " of " + scored + " leads would change score, "
                 + changed(differences, "grade") + " grade");
@@ -167,6 +167,33 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 .query((rs, row) -> new Recorded(rs.getLong("lead_id"), rs.getString("kind"), read(rs.getString("inputs")),
                         read(rs.getString("outputs")), rs.getString("rule_set_version")))
                 .list();
+    }
+
+    /** The decisions, which come newest lead first, one list per lead. */
+    private static List<List<Recorded>> byLead(List<Recorded> recorded) {
+        List<List<Recorded>> leads = new ArrayList<>();
+        for (Recorded decision : recorded) {
+            if (leads.isEmpty() || leads.get(leads.size() - 1).get(0).leadId() != decision.leadId()) {
+                leads.add(new ArrayList<>());
+            }
+            leads.get(leads.size() - 1).add(decision);
+        }
+        return leads;
+    }
+
+    private static Replayed replay(Recorded decision, RuleSet active, RuleSet candidate, CandidateTeam team) {
+        if (SCORE_KINDS.contains(decision.kind())) {
+            return new Replayed(decision, score(active, decision.inputs()), score(candidate, decision.inputs()), null, null);
+        }
+        return new Replayed(decision, null, null, owner(active, decision.inputs(), team), owner(candidate, decision.inputs(), team));
+    }
+
+    /** One decision taken with both versions: a scoring (scores set) or an assignment (owners set). */
+    private record Replayed(Recorded recorded, Score scoreBefore, Score scoreAfter, String ownerBefore, String ownerAfter) {
+
+        boolean scoring() {
+            return scoreBefore != null;
+        }
     }
 
     private static Score score(RuleSet ruleSet, Map<String, Object> inputs) {

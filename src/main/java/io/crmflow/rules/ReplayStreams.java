@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 
 /**
  * A replay that tells how far it has come while it runs (the workbench's progress bar): newline-delimited JSON, lines
- * {@code {"decided":300,"total":30000}} at most every {@link #EVERY}, then {@code {"replay":{...}}} with the same report
+ * {@code {"decided":300,"total":30000}} at most every {@link #EVERY} and once at the end, then {@code {"replay":{...}}} with the same report
  * as the plain replay, or {@code {"error":"..."}}. Streamed from the node that replays, so nothing is kept between
  * requests and any node of a cluster can serve it. Replays run on two threads of their own, one per core of a
  * small server: more at once would only slow each other down.
@@ -53,15 +53,20 @@ class ReplayStreams {
     ResponseBodyEmitter replay(RuleSetVersion candidate, int last) {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(TIMEOUT.toMillis());
         threads.execute(() -> {
-            long[] told = {0};
+            // The first count is told at once, the last one always; those between at most every EVERY.
+            long[] told = {System.nanoTime() - EVERY.toNanos()};
+            int[] latest = {0, 0};
             try {
                 List<ReplayReport> reports = lifecycle.replay(candidate.id(), last, (decided, total) -> {
+                    latest[0] = decided;
+                    latest[1] = total;
                     long now = System.nanoTime();
                     if (now - told[0] >= EVERY.toNanos()) {
                         told[0] = now;
                         send(emitter, Map.of("decided", decided, "total", total));
                     }
                 });
+                send(emitter, Map.of("decided", latest[0], "total", latest[1]));
                 send(emitter, Map.of("replay", new CandidateReplay(candidate.id(), candidate.version(), last, reports)));
                 emitter.complete();
             } catch (UncheckedIOException gone) {

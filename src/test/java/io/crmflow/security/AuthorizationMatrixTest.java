@@ -171,6 +171,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             // ---- rules: the rules owner
             "rui   | GET   | /api/rules                                 | none                      | 200",
             "alice | POST  | /api/rules/rollback                        | none                      | 403",
+            "rui   | GET   | /api/rules/calibration                     | none                      | 200",
+            "admin | GET   | /api/rules/calibration                     | none                      | 200",
+            "alice | GET   | /api/rules/calibration                     | none                      | 403",
+            "mia   | GET   | /api/rules/calibration?months=3            | none                      | 403",
+            "admin | GET   | /api/rules/candidates/1/diff/1             | none                      | 200",
+            "mia   | GET   | /api/rules/candidates/1/diff/1             | none                      | 403",
+            "alice | POST  | /api/rules/candidates/1/replay?progress=1  | none                      | 403",
             // ---- engine REST: everyone authenticated, Camunda's own authorizations inside
             "alice | GET   | /engine-rest/task                          | none                      | 200",
             "alice | GET   | /engine-rest/deployment                    | none                      | 200",
@@ -200,7 +207,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "alice | GET  | /rules                | 403",
             "alice | GET  | /rules/data           | 403",
             "mia   | GET  | /rules/data/audit     | 403",
-            "alice | POST | /rules/data/rollback  | 403"})
+            "alice | POST | /rules/data/rollback  | 403",
+            "rui   | GET  | /rules/data/calibration | 200",
+            "alice | GET  | /rules/data/calibration | 403",
+            "rui   | GET  | /rules/data/candidates/1/diff/1 | 200",
+            "mia   | GET  | /rules/data/candidates/1/diff/1 | 403",
+            "alice | POST | /rules/data/candidates/1/replay?progress=1 | 403"})
     void rulesWorkbench(String user, String method, String path, int expected) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         logIn(browser, user);

@@ -150,6 +150,12 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/team/alice/approval-delegations  | {\"from\":\"2099-01-01\",\"to\":\"2099-01-02\",\"deputy\":\"bob\"} | application/json | alice | 422",
             "DELETE | /api/team/alice/absences/99999999   | none                                   | none             | alice | 404",
             "DELETE | /api/team/alice/absences/abc        | none                                   | none             | alice | 400",
+            "GET  | /api/rules/candidates/99999999/diff/1 | none                                   | none             | rui   | 404",
+            "GET  | /api/rules/candidates/1/diff/abc      | none                                   | none             | rui   | 400",
+            "POST | /api/rules/candidates/99999999/replay?progress=1 | none                        | none             | rui   | 404",
+            "POST | /api/rules/candidates/1/replay?progress=1&last=0 | none                        | none             | rui   | 400",
+            "GET  | /api/rules/calibration?months=0       | none                                   | none             | rui   | 400",
+            "GET  | /api/rules/calibration?months=many    | none                                   | none             | rui   | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();

@@ -270,12 +270,18 @@ class HostileInputFuzzTest extends IntegrationTest {
         String name = pick(random, new String[] {"../../etc/x.drl", "a.exe", "x.dmn", "x.zip", "", "%00.drl", "big.drl"});
         String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + pick(random, STRINGS) + "\r\n--" + boundary + "--\r\n";
-        String[] paths = {"/api/rules/candidates", "/api/rules/candidates/" + pick(random, IDS) + "/replay?last=" + pick(random, IDS)};
+        String[] paths = {"/api/rules/candidates", "/api/rules/candidates/" + pick(random, IDS) + "/replay?last=" + pick(random, IDS),
+                "/api/rules/candidates/" + pick(random, IDS) + "/replay?progress=" + inUrl(pick(random, STRINGS)) + "&last=" + pick(random, IDS)};
         // Only ids that are not stored versions: a real activation or rollback is not bad input.
         String notStored = pick(random, new String[] {"abc", "-1", "99999999"});
         if (random.nextInt(5) == 0) {
             return new Probe(random.nextBoolean() ? "rui" : user(random), "GET", "/api/rules/candidates/" + pick(random, IDS) + "/files/"
                     + inUrl(name + pick(random, STRINGS)), null, null);
+        }
+        if (random.nextInt(5) == 0) {
+            String read = random.nextBoolean() ? "/api/rules/candidates/" + pick(random, IDS) + "/diff/" + pick(random, IDS)
+                    : "/api/rules/calibration?months=" + inUrl(pick(random, random.nextBoolean() ? IDS : STRINGS));
+            return new Probe(random.nextBoolean() ? "rui" : user(random), "GET", read, null, null);
         }
         String path = random.nextInt(4) == 0 ? "/api/rules/candidates/" + notStored + "/activate?note="
                 + inUrl(pick(random, STRINGS)) : pick(random, paths);
