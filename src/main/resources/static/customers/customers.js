@@ -32,8 +32,9 @@
       ticketStatuses: { OPEN: '处理中', WAITING_ON_CUSTOMER: '等待客户', RESOLVED: '已解决', CLOSED: '已关闭' },
       priorities: { P1: 'P1 紧急', P2: 'P2 高', P3: 'P3 中', P4: 'P4 低' },
       clocks: { RUNNING: '计时中', PAUSED: '已暂停', MET: '达标', BREACHED: '超时' },
-      sources: { CUSTOMER: '客户', LEAD: '线索', OPPORTUNITY: '商机', TICKET: '工单', PAYMENT: '回款', CHURN: '流失预警' },
-      events: { CREATED: '创建', ASSIGNED: '分配', ASSIGNMENT: '分配', CLAIM: '认领', CONTACTED: '已联系', CONVERTED: '转为商机',
+      sources: { ACTIVITY: '活动', CUSTOMER: '客户', LEAD: '线索', OPPORTUNITY: '商机', TICKET: '工单', PAYMENT: '回款', CHURN: '流失预警' },
+      events: { VISIT: '拜访', CALL: '电话', ONLINE_MEETING: '线上会议', DEMO: '演示', EMAIL: '邮件', IM: '即时消息',
+        CREATED: '创建', ASSIGNED: '分配', ASSIGNMENT: '分配', CLAIM: '认领', CONTACTED: '已联系', CONVERTED: '转为商机',
         DISPATCHED: '派发', POOLED: '进入公共池', RECLAIMED: '收回', RESCORED: '重新评分', SCORED: '评分', SCORE: '评分',
         NURTURE_STARTED: '开始培育', NURTURE_TOUCH: '培育触达', DUPLICATE_SUBMISSION: '重复提交', STAGE_CHANGED: '阶段变更',
         PAYMENT_RECORDED: '收到回款', CHURN_WARNING: '流失预警', CUSTOMER_LINKED: '关联客户', QUALIFIED: '确认商机',
@@ -71,8 +72,9 @@
       ticketStatuses: { OPEN: 'Open', WAITING_ON_CUSTOMER: 'Waiting on customer', RESOLVED: 'Resolved', CLOSED: 'Closed' },
       priorities: { P1: 'P1 urgent', P2: 'P2 high', P3: 'P3 medium', P4: 'P4 low' },
       clocks: { RUNNING: 'Running', PAUSED: 'Paused', MET: 'Met', BREACHED: 'Breached' },
-      sources: { CUSTOMER: 'Customer', LEAD: 'Lead', OPPORTUNITY: 'Opportunity', TICKET: 'Ticket', PAYMENT: 'Payment', CHURN: 'Churn warning' },
-      events: { SLA_WARNING: 'SLA warning', SLA_BREACHED: 'SLA breached', PRIORITY_SLA: 'Priority and SLA', CLOCK_PAUSED: 'SLA paused',
+      sources: { ACTIVITY: 'Activity', CUSTOMER: 'Customer', LEAD: 'Lead', OPPORTUNITY: 'Opportunity', TICKET: 'Ticket', PAYMENT: 'Payment', CHURN: 'Churn warning' },
+      events: { VISIT: 'Visit', CALL: 'Call', ONLINE_MEETING: 'Online meeting', DEMO: 'Demo', EMAIL: 'Email', IM: 'IM',
+        SLA_WARNING: 'SLA warning', SLA_BREACHED: 'SLA breached', PRIORITY_SLA: 'Priority and SLA', CLOCK_PAUSED: 'SLA paused',
         CLOCK_RESUMED: 'SLA resumed' }
     }
   };
@@ -329,8 +331,16 @@
       timeCell(row, time(entry.occurredAt));
       cell(row, label('sources', entry.source) + ' #' + entry.recordId);
       cell(row, label('events', entry.type));
-      cell(row, entry.source === 'CHURN' ? fill('days', { n: entry.detail })
+      const detail = cell(row, entry.source === 'CHURN' ? fill('days', { n: entry.detail })
         : entry.source === 'PAYMENT' ? money(entry.detail, 'CNY') : entry.detail);
+      // An activity's files: downloads (served as attachments, never shown inline).
+      (entry.attachments || []).forEach((file) => {
+        const link = document.createElement('a');
+        link.href = file.href;
+        link.className = 'attachment';
+        link.textContent = '📎 ' + file.fileName;
+        detail.append(document.createElement('br'), link);
+      });
       cell(row, entry.actor);
     });
   }

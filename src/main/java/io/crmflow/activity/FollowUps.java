@@ -165,7 +165,8 @@ class FollowUps {
     }
 
     Optional<FollowUp> find(long id) {
-        return jdbc.sql("select " + FollowUp.COLUMNS + " from follow_up where id = ?").param(id).query(FollowUp::of).optional();
+        return jdbc.sql("select " + FollowUp.COLUMNS + " from follow_up f join customer c on c.id = f.customer_id where f.id = ?").param(id)
+                .query(FollowUp::of).optional();
     }
 
     /**
@@ -174,25 +175,25 @@ class FollowUps {
      */
     List<FollowUp> board(CurrentUser user) {
         Set<Region> managed = team.regionsManagedBy(user);
-        String where = user.isAdmin() ? "" : managed.isEmpty() ? " and owner = :me" : " and region in (:regions)";
+        String where = user.isAdmin() ? "" : managed.isEmpty() ? " and f.owner = :me" : " and f.region in (:regions)";
         Map<String, Object> params = user.isAdmin() ? Map.of() : managed.isEmpty() ? Map.of("me", user.userId())
                 : Map.of("regions", managed.stream().map(Enum::name).toList());
-        return jdbc.sql("select " + FollowUp.COLUMNS + " from follow_up where escalated_at is not null and closed_at is null" + where
-                        + " order by escalated_at, id")
+        return jdbc.sql("select " + FollowUp.COLUMNS + " from follow_up f join customer c on c.id = f.customer_id"
+                        + " where f.escalated_at is not null and f.closed_at is null" + where + " order by f.escalated_at, f.id")
                 .params(params).query(FollowUp::of).list();
     }
 
     /** A follow-up as the board and the API show it. */
-    record FollowUp(long id, long customerId, String owner, String region, String tier, String reason, Instant openedAt, Instant escalateAt,
+    record FollowUp(long id, long customerId, String customerName, String owner, String region, String tier, String reason, Instant openedAt, Instant escalateAt,
                     Instant escalatedAt, String manager, Instant closedAt, String closedBy, Long activityId) {
 
-        static final String COLUMNS = "id, customer_id, owner, region, tier, reason, opened_at, escalate_at, escalated_at, manager, closed_at, "
-                + "closed_by, activity_id";
+        static final String COLUMNS = "f.id, f.customer_id, c.name, f.owner, f.region, f.tier, f.reason, f.opened_at, f.escalate_at, "
+                + "f.escalated_at, f.manager, f.closed_at, f.closed_by, f.activity_id";
 
         static FollowUp of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
             long activity = rs.getLong("activity_id");
             Long activityId = rs.wasNull() ? null : activity;
-            return new FollowUp(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("owner"), rs.getString("region"), rs.getString("tier"),
+            return new FollowUp(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("name"), rs.getString("owner"), rs.getString("region"), rs.getString("tier"),
                     rs.getString("reason"), instant(rs, "opened_at"), instant(rs, "escalate_at"), instant(rs, "escalated_at"),
                     rs.getString("manager"), instant(rs, "closed_at"), rs.getString("closed_by"), activityId);
         }

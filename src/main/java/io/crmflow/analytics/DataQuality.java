@@ -42,7 +42,11 @@ class DataQuality {
         Finding stale = finding("select o.id" + TOTAL + " from opportunity o where " + OPEN_OPPORTUNITY + " and o.last_activity_at < :cutoff"
                 + filter.where("o.region", "o.owner_id") + " order by o.id desc", filter,
                 statement -> statement.param("cutoff", SqlTimes.timestamp(now.minus(STALE_AFTER))));
-        return new Report(incomplete, unreachable, stale, STALE_AFTER.toHours());
+        // docs/product.md §13: activities recorded more than 72 h after they happened, counted where the customer's region and the
+        // rep who recorded them are in scope.
+        Finding lateActivities = finding("select a.id" + TOTAL + " from activity a join customer c on c.id = a.customer_id where a.late = true"
+                + filter.where("c.region", "a.recorded_by") + " order by a.id desc", filter, UnaryOperator.identity());
+        return new Report(incomplete, unreachable, stale, STALE_AFTER.toHours(), lateActivities);
     }
 
     private Finding finding(String select, AnalyticsScope.Filter filter, UnaryOperator<JdbcClient.StatementSpec> params) {
@@ -59,8 +63,8 @@ class DataQuality {
     record Finding(long count, List<Long> ids) {
     }
 
-    /** {@code openOpportunitiesIdle}: last activity more than {@code idleHours} ago. */
+    /** {@code openOpportunitiesIdle}: last activity more than {@code idleHours} ago; {@code activitiesRecordedLate}: activities flagged late. */
     record Report(Finding openOpportunitiesWithoutAmountOrCloseDate, Finding openLeadsWithoutPhoneAndEmail,
-                  Finding openOpportunitiesIdle, long idleHours) {
+                  Finding openOpportunitiesIdle, long idleHours, Finding activitiesRecordedLate) {
     }
 }

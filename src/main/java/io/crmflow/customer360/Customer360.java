@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.crmflow.customer.CustomerLookup;
 import io.crmflow.customer.CustomerOverview;
@@ -74,8 +76,19 @@ class Customer360 {
                            Instant handledAt) {
     }
 
-    /** {@code source}: CUSTOMER, LEAD, OPPORTUNITY, TICKET, PAYMENT or CHURN; {@code recordId} the id within it. */
-    record TimelineEntry(String source, long recordId, String type, String detail, String actor, Instant occurredAt) {
+    /**
+     * {@code source}: CUSTOMER, LEAD, OPPORTUNITY, TICKET, PAYMENT, CHURN or ACTIVITY; {@code recordId} the id within it;
+     * {@code attachments}: an activity's files (docs/product.md §13), else none.
+     */
+    record TimelineEntry(String source, long recordId, String type, String detail, String actor, Instant occurredAt, List<Attachment> attachments) {
+
+        TimelineEntry(String source, long recordId, String type, String detail, String actor, Instant occurredAt) {
+            this(source, recordId, type, detail, actor, occurredAt, List.of());
+        }
+    }
+
+    /** An activity's file, downloaded from {@code href}. */
+    record Attachment(String fileName, String href) {
     }
 
     @Transactional(readOnly = true)
@@ -85,6 +98,7 @@ class Customer360 {
         List<TimelineEntry> timeline = new ArrayList<>(jdbc.sql("""
                 select 'CUSTOMER' as source, id as record_id, 'CREATED' as type, name as detail, created_by as actor, created_at as occurred_at
                 from customer where id = ?""").param(id).query(Customer360::timelineEntry).list());
+        timeline.addAll(activities(id));
         List<LeadRow> leads = null;
         List<QuoteRow> quotes = null;
         List<ChurnWarningRow> churn = null;
@@ -160,6 +174,26 @@ class Customer360 {
         List<TimelineEntry> newestFirst = timeline.stream()
                 .sorted(Comparator.comparing(TimelineEntry::occurredAt).reversed().thenComparing(TimelineEntry::source)).limit(LIMIT).toList();
         return new View(seen.overview(), sections, leads, quotes, contracts, installments, tickets, churn, newestFirst);
+    }
+
+    /** Activities are seen by whoever sees the customer (docs/product.md §13), with their attachments' download links. */
+    private List<TimelineEntry> activities(long id) {
+        Map<Long, List<Attachment>> files = new HashMap<>();
+        jdbc.sql("""
+                        select f.id, f.activity_id, f.file_name from activity_attachment f join activity a on a.id = f.activity_id
+                        where a.customer_id = ? order by f.id""").param(id)
+                .query((row, n) -> Map.entry(row.getLong("activity_id"), new Attachment(row.getString("file_name"),
+                        "/api/customers/" + id + "/activities/" + row.getLong("activity_id") + "/attachments/" + row.getLong("id"))))
+                .list().forEach(file -> files.computeIfAbsent(file.getKey(), activity -> new ArrayList<>()).add(file.getValue()));
+        return jdbc.sql("""
+                        select 'ACTIVITY' as source, id as record_id, kind as type,
+                               coalesce(note, '') || case when minutes is null then '' else ' (' || minutes || ' min)' end as detail,
+                               recorded_by as actor, occurred_at
+                        from activity where customer_id = ? order by occurred_at desc limit ?""").params(id, LIMIT)
+                .query(Customer360::timelineEntry).list().stream()
+                .map(entry -> new TimelineEntry(entry.source(), entry.recordId(), entry.type(), entry.detail(), entry.actor(), entry.occurredAt(),
+                        files.getOrDefault(entry.recordId(), List.of())))
+                .toList();
     }
 
     private static TimelineEntry timelineEntry(ResultSet row, int rowNumber) throws SQLException {

@@ -99,6 +99,14 @@ class ActivityApiTest extends IntegrationTest {
         assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 
         assertThat(as("mia").getForObject("/api/customers/" + customer + "/activities", JsonNode.class)).hasSize(1);
+        assertThat(as("sam").getForObject("/api/customers/" + customer + "/360", JsonNode.class).get("timeline")).anySatisfy(entry -> {
+            assertThat(entry.get("source").asText()).isEqualTo("ACTIVITY");
+            assertThat(entry.get("type").asText()).isEqualTo("VISIT");
+            assertThat(entry.get("detail").asText()).contains("Shelf check", "45 min");
+            assertThat(entry.get("attachments")).extracting(file -> file.get("href").asText())
+                    .containsExactlyElementsOf(List.of(activity.get("attachments").get(0).get("href").asText(),
+                            activity.get("attachments").get(1).get("href").asText()));
+        });
         assertThat(as("sam").getForObject("/api/customers/" + customer + "/activities/" + activity.get("id").asLong(), JsonNode.class)
                 .get("attachments")).hasSize(2);
         assertThat(as("alice").getForEntity("/api/customers/" + customer + "/activities", JsonNode.class).getStatusCode())
