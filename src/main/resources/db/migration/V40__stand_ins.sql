@@ -11,7 +11,9 @@ create table stand_in (
     created_by    varchar(64)  not null,
     created_at    timestamp with time zone not null,
     cancelled_by  varchar(64),
-    cancelled_at  timestamp with time zone
+    cancelled_at  timestamp with time zone,
+    -- When the person's open tasks were sent to the deputy: once, on the first day (at once for a period already begun).
+    rerouted_at   timestamp with time zone
 );
 
 create index stand_in_user on stand_in (user_id, kind, ends_on);

@@ -29,7 +29,7 @@ public class AuditChain {
     /** Entries are sealed by id, looking this far back for ones that committed later than entries with higher ids. */
     private static final int LOOK_BACK = 10_000;
     private static final int BATCH = 1_000;
-    private static final String ENTRY_COLUMNS = "a.id, a.occurred_at, a.actor, a.entity, a.entity_id, a.field, a.old_value, a.new_value";
+    private static final String ENTRY_COLUMNS = "a.id, a.occurred_at, a.actor, a.entity, a.entity_id, a.field, a.old_value, a.new_value, a.reason";
 
     private final JdbcClient jdbc;
 
@@ -131,6 +131,11 @@ public class AuditChain {
         for (String column : List.of("actor", "entity", "entity_id", "field", "old_value", "new_value")) {
             String value = rs.getString(column);
             text.append('|').append(value == null ? "-" : value.length() + ":" + value);
+        }
+        // Added later (V42): only entries that have one include it, so the seals made before still verify.
+        String reason = rs.getString("reason");
+        if (reason != null) {
+            text.append("|reason ").append(reason.length()).append(':').append(reason);
         }
         return text.toString();
     }

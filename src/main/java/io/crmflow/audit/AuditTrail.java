@@ -35,12 +35,18 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, List<FieldChange> changes) {
+        record(actor, null, changes);
+    }
+
+    /** As {@link #record(String, List)}, saying why (e.g. {@code HANDOVER}) where the change is not the plain edit it looks like. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String actor, String reason, List<FieldChange> changes) {
         Instant now = now();
         for (FieldChange change : changes) {
             if (change.changed()) {
-                jdbc.sql("insert into audit_log (occurred_at, actor, entity, entity_id, field, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?)")
+                jdbc.sql("insert into audit_log (occurred_at, actor, entity, entity_id, field, old_value, new_value, reason) values (?, ?, ?, ?, ?, ?, ?, ?)")
                         .params(timestamp(now), actor, change.entity(), change.entityId(), change.field(), bounded(change.oldValue()),
-                                bounded(change.newValue()))
+                                bounded(change.newValue()), reason)
                         .update();
             }
         }
@@ -73,7 +79,7 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     List<AuditEntry> find(String entity, String entityId, String actor, int limit, int offset) {
-        StringBuilder sql = new StringBuilder("select id, occurred_at, actor, entity, entity_id, field, old_value, new_value from audit_log where 1 = 1");
+        StringBuilder sql = new StringBuilder("select id, occurred_at, actor, entity, entity_id, field, old_value, new_value, reason from audit_log where 1 = 1");
         JdbcClient.StatementSpec statement;
         if (entity != null) {
             sql.append(" and entity = :entity");
@@ -97,7 +103,7 @@ public class AuditTrail {
         }
         return statement.query((rs, row) -> new AuditEntry(rs.getLong("id"), instant(rs, "occurred_at"), rs.getString("actor"),
                 rs.getString("entity"), rs.getString("entity_id"), rs.getString("field"), rs.getString("old_value"),
-                rs.getString("new_value"))).list();
+                rs.getString("new_value"), rs.getString("reason"))).list();
     }
 
     private static String bounded(String value) {

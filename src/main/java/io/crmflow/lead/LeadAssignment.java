@@ -43,9 +43,14 @@ class LeadAssignment {
 
     /** As {@link #decide(Lead, Set)}, and also tells the match of the given reps, eligible or not. */
     Result decide(Lead lead, Set<String> excludedOwners, Collection<String> matchOf) {
+        return decide(new AssignmentLead(lead.region().name(), nameOf(lead.productLine()), nameOf(lead.industry()), excludedOwners), matchOf);
+    }
+
+    /** The same for anything with a lead's profile, e.g. a record a handover needs a successor for. */
+    Result decide(AssignmentLead lead, Collection<String> matchOf) {
         List<Object> facts = new ArrayList<>();
         matchOf.forEach(userId -> facts.add(new MatchQuery(userId)));
-        facts.add(new AssignmentLead(lead.region().name(), nameOf(lead.productLine()), nameOf(lead.industry()), excludedOwners));
+        facts.add(lead);
         CandidateTeam candidates = todaysTeam();
         facts.add(candidates);
         RuleFiring firing = rules.current().fire(facts);

@@ -85,10 +85,26 @@ public class StandIns {
         long id = keys.getKey().longValue();
         StandIn saved = byId(userId, kind, id);
         audit.record(actor.userId(), List.of(FieldChange.of("stand_in", saved.id(), kind.name().toLowerCase(), null, describe(saved))));
-        if (saved.covers(today())) {
-            openTasks.reroute(userId);
-        }
+        beginDuePeriods();
         return saved;
+    }
+
+    /**
+     * Periods whose first day has come send the person's open tasks to the deputy, once each: right when a period that has
+     * begun is recorded, and for periods recorded in advance on their first day ({@link StandInScheduler}).
+     */
+    @Transactional
+    public void beginDuePeriods() {
+        LocalDate today = today();
+        List<StandIn> due = jdbc.sql("select " + COLUMNS + " from stand_in where cancelled_at is null and rerouted_at is null "
+                + "and starts_on <= ? and ends_on >= ? order by id").params(today, today).query(StandIns::standIn).list();
+        for (StandIn standIn : due) {
+            // Whoever marks the period first reroutes; a second node running the same sweep finds it taken.
+            if (jdbc.sql("update stand_in set rerouted_at = ? where id = ? and rerouted_at is null")
+                    .params(Timestamp.from(EngineClock.now()), standIn.id()).update() == 1) {
+                openTasks.reroute(standIn.userId());
+            }
+        }
     }
 
     /** Ends a period early (or withdraws one not begun). Tasks already re-routed stay where they are: returning changes nothing back. */

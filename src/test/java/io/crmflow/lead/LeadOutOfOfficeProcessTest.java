@@ -16,6 +16,7 @@ import io.crmflow.ProcessIntegrationTest;
 import io.crmflow.team.Industry;
 import io.crmflow.team.ProductLine;
 import io.crmflow.team.Region;
+import io.crmflow.team.StandIns;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +40,9 @@ class LeadOutOfOfficeProcessTest extends ProcessIntegrationTest {
 
     @Autowired
     LeadService leads;
+
+    @Autowired
+    StandIns standIns;
 
     private Long absenceId;
 
@@ -122,6 +126,22 @@ class LeadOutOfOfficeProcessTest extends ProcessIntegrationTest {
         absenceId = recorded.getBody().get("id").asLong();
 
         assertThat(dispatchedToAlice()).isWaitingAt("Task_ContactLead").task().isAssignedTo("mia");
+    }
+
+    @Test
+    void anAbsenceRecordedInAdvanceReoffersTheOpenTasksOnItsFirstDay() {
+        clockAt("2026-10-21T09:00");  // Wednesday
+        ProcessInstance instance = dispatchedToAlice();
+        ResponseEntity<JsonNode> recorded = as("alice").postForEntity("/api/team/alice/absences",
+                Map.of("from", "2026-10-22", "to", "2026-10-23", "deputy", "frank"), JsonNode.class);
+        absenceId = recorded.getBody().get("id").asLong();
+        assertThat(instance).task().isAssignedTo("alice");
+
+        clockAt("2026-10-22T08:00");
+        standIns.beginDuePeriods();
+
+        Assertions.assertThat(task(instance).getAssignee()).isNull();
+        Assertions.assertThat(candidateUsers(task(instance))).containsExactlyInAnyOrder("frank", "alice");
     }
 
     private List<String> candidateUsers(Task task) {
