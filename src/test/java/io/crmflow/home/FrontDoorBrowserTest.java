@@ -49,25 +49,13 @@ class FrontDoorBrowserTest extends ChromiumIntegrationTest {
         long customer = customerOf("alice", "EAST");
         tell("mia", "合同待审批 Contract awaiting your approval: HT-2026-0042", "经理审批 Manager approval: 380,000.00 CNY, by alice");
         for (String language : List.of("zh", "en")) {
-            String shot = "front-door-mia-" + language;
-            signIn("mia", language, shot);
-            assertThat(links()).contains("tasklist", "dashboard", "customers").doesNotContain("cockpit", "admin", "rules", "outbox");
-            assertThat(browser.findElement(By.id("unread")).getText()).as("mia's unread notifications").isNotBlank();
-            assertThat(browser.findElement(By.id("notifications-table")).getText()).contains("HT-2026-0042");
-            chromium.screenshot(shot + "-2-home");
-
-            visitDashboard(shot);
-            assertThat(browser.findElement(By.id("approvals-card")).isDisplayed()).as("a manager's approvals").isTrue();
-            visitTasklist(language, shot);
-            visitCustomer(customer, shot);
+            walkTheFrontDoor("mia", language, customer, "HT-2026-0042", true);
 
             // Camunda's own "Log out" ends the one session: crmflow's pages ask for a sign-in again too.
             browser.get(url("/camunda/app/tasklist/default/"));
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account a.dropdown-toggle"))).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
-            wait.until(ExpectedConditions.urlContains("/login?logout"));
-            chromium.screenshot(shot + "-6-signed-out");
-            assertEverythingAsksForSignIn(customer);
+            assertEverythingAsksForSignIn(customer, "front-door-mia-" + language);
         }
     }
 
@@ -76,23 +64,46 @@ class FrontDoorBrowserTest extends ChromiumIntegrationTest {
         long customer = customerOf("alice", "EAST");
         tell("alice", "商机停滞 Opportunity idle: 苏州市立医院 监护仪", "14 天没有进展 No progress for 14 days");
         for (String language : List.of("zh", "en")) {
-            String shot = "front-door-alice-" + language;
-            signIn("alice", language, shot);
-            assertThat(links()).contains("tasklist", "dashboard", "customers").doesNotContain("cockpit", "admin", "rules", "outbox");
-            assertThat(browser.findElement(By.id("notifications-table")).getText()).contains("苏州市立医院");
-            chromium.screenshot(shot + "-2-home");
-
-            visitDashboard(shot);
-            assertThat(browser.findElement(By.id("approvals-card")).isDisplayed()).as("no approvals panel for a rep").isFalse();
-            visitTasklist(language, shot);
-            visitCustomer(customer, shot);
+            walkTheFrontDoor("alice", language, customer, "苏州市立医院", false);
 
             browser.get(url("/"));
             wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
             browser.findElement(By.id("logout")).click();
-            wait.until(ExpectedConditions.urlContains("/login?logout"));
-            assertEverythingAsksForSignIn(customer);
+            assertEverythingAsksForSignIn(customer, "front-door-alice-" + language);
         }
+    }
+
+    /**
+     * Signs in once, then home (the person's links and {@code notification} among their unread notifications), the
+     * dashboard (with the approvals panel for managers only), Tasklist in {@code language} and the customer page.
+     */
+    private void walkTheFrontDoor(String user, String language, long customer, String notification, boolean approvals) throws IOException {
+        String shot = "front-door-" + user + "-" + language;
+        signIn(user, language, shot);
+        assertThat(links()).contains("tasklist", "dashboard", "customers").doesNotContain("cockpit", "admin", "rules", "outbox");
+        assertThat(browser.findElement(By.id("unread")).getText()).as("unread notifications").isNotBlank();
+        assertThat(browser.findElement(By.id("notifications-table")).getText()).contains(notification);
+        chromium.screenshot(shot + "-2-home");
+
+        browser.findElement(By.cssSelector("a[data-link=dashboard]")).click();
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+        assertThat(browser.findElement(By.id("approvals-card")).isDisplayed()).as("approvals panel of %s", user).isEqualTo(approvals);
+        chromium.screenshot(shot + "-3-dashboard");
+
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-link=tasklist]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
+        assertThat(browser.getCurrentUrl()).as("no second sign-in").contains("/camunda/app/tasklist");
+        wait.until(driver -> driver.getPageSource().contains(language.equals("zh") ? "启动流程" : "Start process"));
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+                .as("no Camunda 8 banner").isTrue();
+        chromium.screenshot(shot + "-4-tasklist");
+
+        browser.get(url("/customers/" + customer));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        chromium.screenshot(shot + "-5-customer");
     }
 
     @Test
@@ -141,32 +152,12 @@ class FrontDoorBrowserTest extends ChromiumIntegrationTest {
         return browser.findElements(By.cssSelector("#links a")).stream().map(link -> link.getDomAttribute("data-link")).toList();
     }
 
-    private void visitDashboard(String shot) throws IOException {
-        browser.findElement(By.cssSelector("a[data-link=dashboard]")).click();
-        wait.until(ExpectedConditions.urlContains("/dashboard"));
-        wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
-        chromium.screenshot(shot + "-3-dashboard");
-    }
 
-    private void visitTasklist(String language, String shot) throws IOException {
-        browser.get(url("/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-link=tasklist]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
-        assertThat(browser.getCurrentUrl()).as("no second sign-in").contains("/camunda/app/tasklist");
-        wait.until(driver -> driver.getPageSource().contains(language.equals("zh") ? "启动流程" : "Start process"));
-        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
-                .as("no Camunda 8 banner").isTrue();
-        chromium.screenshot(shot + "-4-tasklist");
-    }
 
-    private void visitCustomer(long customer, String shot) throws IOException {
-        browser.get(url("/customers/" + customer));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
-        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
-        chromium.screenshot(shot + "-5-customer");
-    }
 
-    private void assertEverythingAsksForSignIn(long customer) {
+    private void assertEverythingAsksForSignIn(long customer, String shot) throws IOException {
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        chromium.screenshot(shot + "-6-signed-out");
         for (String path : List.of("/", "/dashboard", "/camunda/app/tasklist/default/", "/customers/" + customer)) {
             browser.get(url(path));
             wait.until(ExpectedConditions.urlContains("/login"));
