@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.ChromiumIntegrationTest;
@@ -13,6 +14,7 @@ import io.crmflow.Tasklist;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
+import io.crmflow.notify.OutboxDispatcher;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,6 +38,9 @@ class FrontDoorBrowserTest extends ChromiumIntegrationTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -111,9 +116,16 @@ class FrontDoorBrowserTest extends ChromiumIntegrationTest {
         signIn("admin", "en", "front-door-admin-en");
         assertThat(links()).contains("tasklist", "cockpit", "admin", "dashboard", "customers", "rules", "outbox");
         chromium.screenshot("front-door-admin-en-2-home");
+        // A mail nobody could deliver yet: no SMTP server listens in this test.
+        transaction.executeWithoutResult(status -> notifications.send(new Notification(Channel.EMAIL, "fiona@crmflow.example",
+                "回款逾期 Payment overdue: HT-2026-0007", "第 2 期 120,000.00 CNY 已逾期 3 天", unique("front-door"))));
+        dispatcher.dispatchDue();
         browser.findElement(By.cssSelector("a[data-link=outbox]")).click();
         wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
         assertThat(browser.findElement(By.id("counts")).getText()).contains("Pending", "Failed", "Sent");
+        WebElement undelivered = browser.findElement(By.xpath("//tr[contains(., 'HT-2026-0007')]"));
+        assertThat(undelivered.findElement(By.cssSelector("td.error")).getText()).as("the last error").isNotBlank();
+        assertThat(undelivered.findElements(By.cssSelector("button.retry"))).hasSize(1);
         chromium.screenshot("front-door-admin-en-3-outbox");
         browser.findElement(By.id("language")).click();
         assertThat(browser.findElement(By.id("counts")).getText()).contains("待发送", "失败", "已发送");
@@ -143,7 +155,8 @@ class FrontDoorBrowserTest extends ChromiumIntegrationTest {
                 .as("styled like crmflow's pages").isEqualTo("rgb(31, 58, 95)");
         chromium.screenshot(shot + "-1-sign-in");
         Tasklist.signIn(browser, wait, user);
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        // Back to the page asked for (Spring Security marks the way back with "?continue").
+        wait.until(ExpectedConditions.urlMatches("^" + Pattern.quote(url("/")) + "(\\?continue)?$"));
         wait.until(driver -> driver.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
         assertThat(browser.findElement(By.cssSelector("header h1")).getText()).isEqualTo(language.equals("zh") ? "首页" : "Home");
     }
