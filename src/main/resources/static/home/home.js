@@ -38,8 +38,7 @@
   let inbox = null;
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[language][key];
-  const when = (instant) => new Date(instant).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB',
-    { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+  const when = (instant) => CrmflowPage.dateTime(instant, language);
 
   async function get(path) {
     const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });

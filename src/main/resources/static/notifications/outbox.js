@@ -20,16 +20,9 @@
   let page = null;
   const $ = (id) => document.getElementById(id);
   const t = (key) => TEXT[language][key];
-  const when = (instant) => instant ? new Date(instant).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB',
-    { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '–';
+  const when = (instant) => CrmflowPage.dateTime(instant, language);
 
-  function cell(row, text, className) {
-    const td = document.createElement('td');
-    td.textContent = text === null || text === undefined ? '–' : String(text);
-    if (className) td.className = className;
-    row.appendChild(td);
-    return td;
-  }
+  const cell = CrmflowPage.cell;
 
   function draw() {
     $('counts').textContent = ['PENDING', 'FAILED', 'SENT'].map((status) => t(status) + ' ' + (page.counts[status] || 0)).join(' · ');

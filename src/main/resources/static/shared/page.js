@@ -1,6 +1,6 @@
 'use strict';
-// What crmflow's own pages (the dashboard, the rules workbench) share: who is logged in, the language they chose
-// (Chinese or English, remembered across pages) and logging out.
+// What crmflow's own pages (the dashboard, the rules workbench, home…) share: who is logged in, the language they chose
+// (Chinese or English, remembered across pages), logging out and how times read.
 window.CrmflowPage = (function () {
   const LANGUAGE = 'crmflow.language';
   return {
@@ -31,6 +31,21 @@ window.CrmflowPage = (function () {
       form.appendChild(token);
       document.body.appendChild(form);
       form.submit();
+    },
+
+    /** Appends a table cell showing {@code text} as text (never HTML); '–' for none. */
+    cell(row, text, className) {
+      const td = document.createElement('td');
+      td.textContent = text === null || text === undefined ? '–' : String(text);
+      if (className) td.className = className;
+      row.appendChild(td);
+      return td;
+    },
+
+    /** An API instant as people read it: date and clock time in Asia/Shanghai, in the page's language; '–' for none. */
+    dateTime(instant, language) {
+      return instant ? new Date(instant).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB',
+        { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '–';
     }
   };
 }());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmflow.IntegrationTest;
+import io.crmflow.SignedInBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,6 +182,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
             // ---- engine REST: everyone authenticated, Camunda's own authorizations inside
             "alice | GET   | /engine-rest/task                          | none                      | 200",
             "alice | GET   | /engine-rest/deployment                    | none                      | 200",
+            // ---- notifications: everyone their own inbox (someone else's looks like none); the outbox administrators
+            "alice | GET   | /api/notifications                         | none                      | 200",
+            "alice | POST  | /api/notifications/read                    | none                      | 204",
+            "alice | POST  | /api/notifications/999999999/read          | none                      | 404",
+            "admin | GET   | /api/notifications/outbox?status=FAILED    | none                      | 200",
+            "mia   | GET   | /api/notifications/outbox                  | none                      | 403",
+            "alice | POST  | /api/notifications/outbox/999999999/retry  | none                      | 403",
+            "admin | POST  | /api/notifications/outbox/999999999/retry  | none                      | 404",
+            "none  | GET   | /api/notifications                         | none                      | 401",
             // ---- nobody anonymous
             "none  | GET   | /api/leads                                 | none                      | 401",
             "none  | GET   | /engine-rest/task                          | none                      | 401"})
@@ -257,6 +267,41 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
         if (path.equals("/customers/{CUSTOMER_ALICE}")) {
             assertThat(response.body().contains("data-page=\"not-found\"")).as("%s gets the not-found page", user).isEqualTo(user.equals("bob"));
+        }
+    }
+
+    /** The home page, the inbox and the outbox page in a sign-in session: everyone their own inbox; the outbox administrators. */
+    @ParameterizedTest(name = "{0} {1} {2} → {3}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "alice | GET  | /                                          | 200",
+            "alice | GET  | /home/data                                 | 200",
+            "alice | GET  | /notifications/data/mine                   | 200",
+            "alice | POST | /notifications/data/read                   | 204",
+            "alice | POST | /notifications/data/999999999/read         | 404",
+            "alice | GET  | /notifications/outbox                      | 403",
+            "alice | GET  | /notifications/data/outbox                 | 403",
+            "alice | POST | /notifications/data/outbox/999999999/retry | 403",
+            "admin | GET  | /notifications/outbox                      | 200",
+            "admin | GET  | /notifications/data/outbox?status=FAILED   | 200",
+            "admin | GET  | /notifications/data/outbox?status=LOST     | 400",
+            "admin | POST | /notifications/data/outbox/999999999/retry | 404",
+            "none  | GET  | /                                          | 302",
+            "none  | GET  | /home/data                                 | 302",
+            "none  | GET  | /notifications/data/mine                   | 302"})
+    void homeAndNotificationPages(String user, String method, String path, int expected) throws Exception {
+        SignedInBrowser browser = new SignedInBrowser(port);
+        HttpResponse<String> response;
+        if (user == null) {
+            response = browser.get(path);
+        } else {
+            browser.signIn(user);
+            JsonNode me = json.readTree(browser.get("/dashboard/data/me").body());
+            response = method.equals("GET") ? browser.get(path) : browser.post(path, me.get("csrfHeader").asText(), me.get("csrfToken").asText());
+        }
+
+        assertThat(response.statusCode()).as("%s %s %s", user, method, path).isEqualTo(expected);
+        if (expected == 302) {
+            assertThat(response.headers().firstValue("Location")).as("a stranger is sent to sign in").hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
         }
     }
 

@@ -25,7 +25,7 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
     private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
             "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "installment", "payment",
             "payment_allocation", "customer", "customer_contact", "customer_decision", "customer_tag", "customer_tag_option", "act_ru_execution",
-            "activity", "activity_attachment", "follow_up", "stand_in");
+            "activity", "activity_attachment", "follow_up", "stand_in", "notification_inbox");
 
     private Map<String, Long> rowCounts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
@@ -156,6 +156,14 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/rules/candidates/1/replay?progress=1&last=0 | none                        | none             | rui   | 400",
             "GET  | /api/rules/calibration?months=0       | none                                   | none             | rui   | 400",
             "GET  | /api/rules/calibration?months=many    | none                                   | none             | rui   | 400",
+            "GET  | /api/notifications?limit=0            | none                                   | none             | sara  | 400",
+            "GET  | /api/notifications?unreadOnly=maybe   | none                                   | none             | sara  | 400",
+            "POST | /api/notifications/abc/read           | none                                   | none             | sara  | 400",
+            "POST | /api/notifications/99999999/read      | none                                   | none             | sara  | 404",
+            "GET  | /api/notifications/outbox?status=LOST | none                                   | none             | admin | 400",
+            "GET  | /api/notifications/outbox?offset=-1   | none                                   | none             | admin | 400",
+            "POST | /api/notifications/outbox/abc/retry   | none                                   | none             | admin | 400",
+            "POST | /api/notifications/outbox/99999999/retry | none                                | none             | admin | 404",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();

@@ -68,7 +68,7 @@ class HostileInputFuzzTest extends IntegrationTest {
         Random random = new Random(SEED);
         List<Function<Random, Probe>> generators = List.of(this::leadPost, this::leadImport, this::leadReads, this::leadActions,
                 this::teamEdits, this::opportunityPost, this::opportunityActions, this::contractCalls, this::rulesCalls, this::customerCalls, this::oddPaths,
-                this::activityCalls);
+                this::activityCalls, this::notificationCalls);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
@@ -305,6 +305,16 @@ class HostileInputFuzzTest extends IntegrationTest {
                 "/actuator/env", "/actuator/health/" + pick(random, IDS)};
         return new Probe(user(random), pick(random, new String[] {"GET", "POST", "OPTIONS", "HEAD", "PATCH"}), pick(random, paths),
                 jsonType(random), random.nextBoolean() ? null : junk(random));
+    }
+
+    private Probe notificationCalls(Random random) {
+        String id = pick(random, IDS);
+        String[] paths = {"/api/notifications?unreadOnly=" + encode(pick(random, STRINGS)), "/api/notifications?limit=" + id,
+                "/api/notifications?offset=" + id, "/api/notifications/" + id + "/read", "/api/notifications/read",
+                "/api/notifications/outbox?status=" + encode(pick(random, STRINGS)), "/api/notifications/outbox?limit=" + id,
+                "/api/notifications/outbox/" + id + "/retry", "/api/notifications/" + encode(pick(random, STRINGS)) + "/read"};
+        return new Probe(user(random), pick(random, new String[] {"GET", "POST", "PUT", "DELETE"}), pick(random, paths), jsonType(random),
+                random.nextBoolean() ? null : junk(random));
     }
 
     // ------------------------------------------------------------------------------------------- mutations
