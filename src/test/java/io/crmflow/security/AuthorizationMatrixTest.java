@@ -254,7 +254,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             // bad input on the pages' data: a problem naming the parameter, as on /api/customers
             "mia   | /customers/data?tier=D            | 400",
             "mia   | /customers/data?size=0            | 400",
-            "mia   | /customers/data/abc               | 400"})
+            "mia   | /customers/data/abc               | 400",
+            "mia   | /customers/99999999999999999999   | 400"})
     void customerPages(String user, String path, int expected) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         logIn(browser, user);
