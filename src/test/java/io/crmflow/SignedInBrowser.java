@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * A browser without a screen: keeps the session cookie, signs in through crmflow's sign-in page with its CSRF token as
  * a person does, then asks for pages, page data and Camunda's webapp API in that one session. Redirects are not
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class SignedInBrowser {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -45,13 +49,11 @@ public final class SignedInBrowser {
         return client.send(request(path).GET().header("Accept", "application/json, text/html").build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A post as the pages send it: the CSRF token of the session in header {@code csrfHeader} (from /dashboard/data/me). */
-    public HttpResponse<String> post(String path, String csrfHeader, String csrfToken) throws IOException, InterruptedException {
-        HttpRequest.Builder post = request(path).POST(HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
-        if (csrfHeader != null) {
-            post.header(csrfHeader, csrfToken);
-        }
-        return client.send(post.build(), HttpResponse.BodyHandlers.ofString());
+    /** A request as the pages send it: with the session's CSRF token in the header /dashboard/data/me names. */
+    public HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        JsonNode me = JSON.readTree(get("/dashboard/data/me").body());
+        return client.send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json")
+                .header(me.get("csrfHeader").asText(), me.get("csrfToken").asText()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -103,6 +103,8 @@ class FrontDoorBrowserTest extends ChromiumIntegrationTest {
         wait.until(driver -> driver.getPageSource().contains(language.equals("zh") ? "启动流程" : "Start process"));
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
                 .as("no Camunda 8 banner").isTrue();
+        assertThat(browser.executeScript("return getComputedStyle(document.querySelector('.page-notifications')).left;"))
+                .as("Tasklist's messages bottom left, clear of the Complete button").isEqualTo("20px");
         chromium.screenshot(shot + "-4-tasklist");
 
         browser.get(url("/customers/" + customer));

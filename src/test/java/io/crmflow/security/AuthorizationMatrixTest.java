@@ -2,17 +2,9 @@ package io.crmflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -224,14 +216,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "mia   | GET  | /rules/data/candidates/1/diff/1 | 403",
             "alice | POST | /rules/data/candidates/1/replay?progress=1 | 403"})
     void rulesWorkbench(String user, String method, String path, int expected) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        logIn(browser, user);
-        JsonNode me = json.readTree(send(browser, "GET", "/dashboard/data/me").body());
+        SignedInBrowser browser = new SignedInBrowser(port);
+        browser.signIn(user);
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header(me.get("csrfHeader").asText(), me.get("csrfToken").asText());
-        HttpResponse<String> response = browser.send(request.method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = browser.send(method, path);
 
         assertThat(response.statusCode()).as("%s %s %s", user, method, path).isEqualTo(expected);
         if (expected == 403) {
@@ -257,10 +245,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "mia   | /customers/data/abc               | 400",
             "mia   | /customers/99999999999999999999   | 400"})
     void customerPages(String user, String path, int expected) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        logIn(browser, user);
+        SignedInBrowser browser = new SignedInBrowser(port);
+        browser.signIn(user);
 
-        HttpResponse<String> response = send(browser, "GET", path.replace("{CUSTOMER_ALICE}", records.get("CUSTOMER_ALICE")));
+        HttpResponse<String> response = browser.get(path.replace("{CUSTOMER_ALICE}", records.get("CUSTOMER_ALICE")));
 
         assertThat(response.statusCode()).as("%s %s", user, path).isEqualTo(expected);
         if (path.startsWith("/customers/data?owner=")) {
@@ -296,30 +284,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             response = browser.get(path);
         } else {
             browser.signIn(user);
-            JsonNode me = json.readTree(browser.get("/dashboard/data/me").body());
-            response = method.equals("GET") ? browser.get(path) : browser.post(path, me.get("csrfHeader").asText(), me.get("csrfToken").asText());
+            response = browser.send(method, path);
         }
 
         assertThat(response.statusCode()).as("%s %s %s", user, method, path).isEqualTo(expected);
         if (expected == 302) {
             assertThat(response.headers().firstValue("Location")).as("a stranger is sent to sign in").hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
         }
-    }
-
-    /** Logs in through the login form with its CSRF token, as a browser does; the client keeps the session cookie. */
-    private void logIn(HttpClient browser, String user) throws Exception {
-        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(send(browser, "GET", "/login").body());
-        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
-        String form = "username=" + user + "&password=" + user + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location")).as("logged in").hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
-    }
-
-    private HttpResponse<String> send(HttpClient browser, String method, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String lead(String region, String industry, String expectedOwner) {
