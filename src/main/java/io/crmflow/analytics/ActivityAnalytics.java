@@ -89,7 +89,8 @@ class ActivityAnalytics {
                 .query((rs, n) -> Map.entry(rs.getString("tier"), rs.getLong("customers"))).list()
                 .forEach(row -> customers.put(row.getKey(), row.getValue()));
         Map<CustomerTier, Long> behind = cadence.customersBehind().stream()
-                .filter(customer -> filter.regions() == null || filter.regions().contains(customer.region()))
+                // a customer without a region is in no region's scope, as in the SQL above (region in (:regions))
+                .filter(customer -> filter.regions() == null || customer.region() != null && filter.regions().contains(customer.region()))
                 .filter(customer -> filter.owner() == null || filter.owner().equals(customer.owner()))
                 .collect(Collectors.groupingBy(CadenceStatus.CustomerBehind::tier, Collectors.counting()));
         return customers.entrySet().stream().map(tier -> {
