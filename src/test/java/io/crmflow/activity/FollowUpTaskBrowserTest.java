@@ -11,12 +11,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.ChromiumIntegrationTest;
 import io.crmflow.Tasklist;
 import io.crmflow.persistence.SqlTimes;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A rep records a call from the *Follow up customer* task in the real Tasklist, in headless Chromium (docs/product.md §13):
  * the form shows the customer, why it is behind and what its tier needs; the completed form becomes the customer's activity.
+ * A manager sees the reps' weeks and the cadence compliance on the dashboard, in Chinese and English.
  */
 class FollowUpTaskBrowserTest extends ChromiumIntegrationTest {
 
@@ -48,5 +55,37 @@ class FollowUpTaskBrowserTest extends ChromiumIntegrationTest {
         assertThat(call.get("minutes").asInt()).isEqualTo(20);
         assertThat(call.get("recordedBy").asText()).isEqualTo("chen");
         assertThat(call.get("note").asText()).contains("restocks next month");
+    }
+
+    @Test
+    void managerSeesTheRepsWeekAndTheCadenceOnTheDashboardInBothLanguages() throws IOException {
+        long customer = as("chen").postForObject("/api/customers", Map.of("name", unique("惠州看板药房"), "region", "SOUTH"), JsonNode.class)
+                .get("id").asLong();
+        as("chen").postForObject("/api/customers/" + customer + "/activities", Map.of("kind", "VISIT", "occurredAt", Instant.now().toString(),
+                "minutes", 30), JsonNode.class);
+        ChromeDriver browser = chromium.browser();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/dashboard");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("mia");
+        browser.findElement(By.id("password")).sendKeys("mia");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement weeks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#activity-weeks-card tbody tr td")));
+        wait.until(driver -> driver.findElements(By.cssSelector("#activity-weeks-card tbody tr")).stream()
+                .anyMatch(row -> row.getText().startsWith("chen")));
+        assertThat(browser.findElement(By.cssSelector("#activity-weeks-card h2")).getText()).isEqualTo("拜访与电话（每周）");
+        assertThat(browser.findElements(By.cssSelector("#cadence-card tbody tr")).stream().map(WebElement::getText).toList())
+                .anyMatch(row -> row.startsWith("C ") && row.endsWith("%"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", weeks);
+        chromium.screenshot("dashboard-field-work-zh");
+
+        browser.findElement(By.id("language")).click();
+        wait.until(driver -> driver.findElement(By.cssSelector("#cadence-card h2")).getText().equals("Follow-up cadence compliance"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", browser.findElement(By.id("activity-weeks-card")));
+        chromium.screenshot("dashboard-field-work-en");
+        browser.findElement(By.id("language")).click();
     }
 }
