@@ -64,14 +64,7 @@ class FollowUpTaskBrowserTest extends ChromiumIntegrationTest {
         as("chen").postForObject("/api/customers/" + customer + "/activities", Map.of("kind", "VISIT", "occurredAt", Instant.now().toString(),
                 "minutes", 30), JsonNode.class);
         ChromeDriver browser = chromium.browser();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/dashboard");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("mia");
-        browser.findElement(By.id("password")).sendKeys("mia");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebDriverWait wait = logIn(browser, "mia", "/dashboard");
 
         WebElement weeks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#activity-weeks-card tbody tr td")));
         wait.until(driver -> driver.findElements(By.cssSelector("#activity-weeks-card tbody tr")).stream()
@@ -87,5 +80,34 @@ class FollowUpTaskBrowserTest extends ChromiumIntegrationTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", browser.findElement(By.id("activity-weeks-card")));
         chromium.screenshot("dashboard-field-work-en");
         browser.findElement(By.id("language")).click();
+    }
+
+    @Test
+    void theCustomerPageShowsAVisitWithItsPhotoOnTheTimeline() throws IOException {
+        long customer = as("chen").postForObject("/api/customers", Map.of("name", unique("汕头时间线药房"), "region", "SOUTH"), JsonNode.class)
+                .get("id").asLong();
+        ActivityApiTest.upload(as("chen"), customer, Map.of("kind", "VISIT", "occurredAt", Instant.now().toString(), "minutes", 35,
+                "note", "货架拍照 Shelf photographed"), Map.of("货架 shelf.png", ActivityFiles.photo("png", 7)));
+        ChromeDriver browser = chromium.browser();
+        WebDriverWait wait = logIn(browser, "mia", "/customers/" + customer);
+
+        WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#timeline-table a.attachment")));
+        assertThat(link.getText()).contains("货架 shelf.png");
+        assertThat(link.getDomAttribute("href")).startsWith("/api/customers/" + customer + "/activities/");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+        chromium.screenshot("customer-timeline-activity");
+    }
+
+    /** Logs {@code user} in through the login page that {@code path} leads to; a wait that looks again for replaced elements. */
+    private WebDriverWait logIn(ChromeDriver browser, String user, String path) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + path);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        return wait;
     }
 }
