@@ -338,7 +338,7 @@
         const link = document.createElement('a');
         link.href = file.href;
         link.className = 'attachment';
-        link.textContent = '📎 ' + file.fileName;
+        link.textContent = file.fileName;
         detail.append(document.createElement('br'), link);
       });
       cell(row, entry.actor);

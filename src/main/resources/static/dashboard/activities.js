@@ -1,7 +1,7 @@
 'use strict';
 // Field work on the dashboard (docs/product.md §13): per rep and week what was recorded, and per tier the customers within
-// their follow-up cadence. Its own cards, filled from /dashboard/data/activities with the dashboard's filters; texts from the
-// server go in as textContent only.
+// their follow-up cadence, and the manager's board of customers not followed up. Its own cards, filled from /dashboard/data
+// (the page's session; /api answers a browser with a Basic challenge) with the dashboard's filters; texts go in as textContent.
 (function () {
   const TEXT = {
     zh: {
@@ -83,7 +83,7 @@
       fill(cadence, report.cadence, [[(r) => r.tier], [(r) => r.customers, true], [(r) => r.behind, true],
         [(r) => r.compliancePercent + ' %', true]]);
     }
-    const escalated = await fetch('/api/follow-ups/board', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const escalated = await fetch('/dashboard/data/follow-up-board', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     board.hidden = !escalated.ok;
     if (escalated.ok) {
       const locale = language() === 'zh' ? 'zh-CN' : 'en-CA';

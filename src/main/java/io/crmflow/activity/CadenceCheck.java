@@ -37,11 +37,10 @@ class CadenceCheck {
         String reason() {
             List<String> reasons = new ArrayList<>();
             if (contactOverdue) {
-                reasons.add("no " + String.join(" / ", cadence.contactKinds().stream().map(Enum::name).sorted().toList()) + " for "
-                        + cadence.everyDays() + " days");
+                reasons.add(cadence.everyDays() + " 天无 days without " + cadence.kindLabels());
             }
             if (demosThisMonth < cadence.demosPerMonth()) {
-                reasons.add(demosThisMonth + " of " + cadence.demosPerMonth() + " DEMO this month");
+                reasons.add("本月演示 Demos this month: " + demosThisMonth + " / " + cadence.demosPerMonth());
             }
             return "等级 Tier " + tier + ": " + String.join("; ", reasons);
         }

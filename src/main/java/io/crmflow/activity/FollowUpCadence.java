@@ -37,9 +37,14 @@ record FollowUpCadence(CustomerTier tier, Set<ActivityKind> contactKinds, int ev
         return value instanceof Number number ? number.intValue() : 0;
     }
 
-    /** In the words of a task and the board: "VISIT every 7 days, 2 DEMO a month". */
+    /** The kinds that count, in the words of a task: "拜访 Visit / 电话 Call". */
+    String kindLabels() {
+        return contactKinds.stream().sorted().map(ActivityKind::label).collect(Collectors.joining(" / "));
+    }
+
+    /** In the words of a task and the board: "拜访 Visit 每 7 天 every 7 days, 演示 Demo 每月 2 次 2 a month". */
     String describe() {
-        String contact = contactKinds.stream().map(ActivityKind::label).sorted().collect(Collectors.joining(" / ")) + " every " + everyDays + " days";
-        return demosPerMonth > 0 ? contact + ", " + demosPerMonth + " × " + ActivityKind.DEMO.label() + " a month" : contact;
+        String contact = kindLabels() + " 每 " + everyDays + " 天 every " + everyDays + " days";
+        return demosPerMonth > 0 ? contact + ", " + ActivityKind.DEMO.label() + " 每月 " + demosPerMonth + " 次 " + demosPerMonth + " a month" : contact;
     }
 }

@@ -59,11 +59,13 @@ class FollowUpCadenceReplayer implements DecisionReplayer {
             return new ReplayReport(kind(), 0, List.of("the candidate cannot decide the cadence: " + failed.getMessage()), List.of(), List.of(),
                     List.of(), List.of(new Failure("all", DECISION, failed.getMessage())));
         }
-        Set<Long> becomeDue = after.keySet().stream().filter(id -> !before.containsKey(id)).collect(Collectors.toCollection(() -> new TreeSet<Long>(Comparator.reverseOrder())));
-        Set<Long> noLongerDue = before.keySet().stream().filter(id -> !after.containsKey(id)).collect(Collectors.toCollection(() -> new TreeSet<Long>(Comparator.reverseOrder())));
+        Set<Long> becomeDue = newestFirst(after.keySet(), before.keySet());
+        Set<Long> noLongerDue = newestFirst(before.keySet(), after.keySet());
         List<Difference> differences = new ArrayList<>();
-        becomeDue.stream().limit(last).forEach(id -> differences.add(new Difference(String.valueOf(id), DECISION, "due", null, after.get(id).reason())));
-        noLongerDue.stream().limit(last).forEach(id -> differences.add(new Difference(String.valueOf(id), DECISION, "due", before.get(id).reason(), null)));
+        becomeDue.stream().limit(last)
+                .forEach(id -> differences.add(new Difference(String.valueOf(id), DECISION, "due", null, after.get(id).reason())));
+        noLongerDue.stream().limit(last)
+                .forEach(id -> differences.add(new Difference(String.valueOf(id), DECISION, "due", before.get(id).reason(), null)));
         Map<String, int[]> shares = new TreeMap<>();
         for (CustomerTier tier : CustomerTier.values()) {
             shares.put(tier.name(), new int[] {count(before, tier), count(after, tier)});
@@ -72,8 +74,14 @@ class FollowUpCadenceReplayer implements DecisionReplayer {
                 + " would no longer be (" + before.size() + " → " + after.size() + " behind)");
         List<String> notes = List.of("old = the active version " + rules.current().version() + ", new = the candidate " + candidate.version()
                 + ", both checking every customer's activities as of now; shares count customers behind per tier");
-        List<Share> tierShares = shares.entrySet().stream().map(tier -> new Share("tier", tier.getKey(), tier.getValue()[0], tier.getValue()[1])).toList();
+        List<Share> tierShares = shares.entrySet().stream()
+                .map(tier -> new Share("tier", tier.getKey(), tier.getValue()[0], tier.getValue()[1])).toList();
         return new ReplayReport(kind(), Math.max(before.size(), after.size()), summary, notes, differences, tierShares);
+    }
+
+    /** The customers in {@code these} but not in {@code those}, newest (highest id) first. */
+    private static Set<Long> newestFirst(Set<Long> these, Set<Long> those) {
+        return these.stream().filter(id -> !those.contains(id)).collect(Collectors.toCollection(() -> new TreeSet<Long>(Comparator.reverseOrder())));
     }
 
     private static Map<Long, CadenceCheck.Behind> byCustomer(List<CadenceCheck.Behind> behind) {

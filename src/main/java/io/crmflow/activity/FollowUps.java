@@ -6,6 +6,7 @@ import static io.crmflow.process.EngineClock.now;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ class FollowUps {
     static final String MESSAGE_FOLLOWED_UP = "Message_CustomerFollowedUp";
     /** "still behind 3 business days later" (docs/product.md §13): the deadline of the task, counted on the business calendar. */
     static final int ESCALATE_AFTER_BUSINESS_DAYS = 3;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final CadenceCheck check;
     private final ActiveRuleSet rules;
@@ -84,6 +86,8 @@ class FollowUps {
             variables.put("reason", customer.reason());
             variables.put("cadence", customer.cadence().describe());
             variables.put("escalateAt", Date.from(escalateAt));
+            // The form's "when" starts at the check's time in Shanghai; the owner changes it to when they followed up.
+            variables.put("activityOccurredAt", now.atZone(SHANGHAI).toOffsetDateTime().withNano(0).toString());
             runtime.startProcessInstanceByKey(PROCESS_KEY, "follow-up-" + id, variables);
         }
         return behind.size();

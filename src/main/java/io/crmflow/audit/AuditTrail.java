@@ -70,7 +70,9 @@ public class AuditTrail {
      */
     public String currentActor() {
         org.springframework.security.core.Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller != null && caller.isAuthenticated() && caller.getName() != null) {
+        // Tasklist's requests reach the engine with Spring's anonymous token; the user is then Camunda's authenticated one.
+        if (caller != null && caller.isAuthenticated() && caller.getName() != null
+                && !(caller instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
             return caller.getName();
         }
         org.camunda.bpm.engine.impl.identity.Authentication taskUser = identity.getCurrentAuthentication();

@@ -52,18 +52,17 @@ class FollowUpCadenceProcessTest extends ProcessIntegrationTest {
 
     /** 09:00 Asia/Shanghai of the first working day after {@code from} (skipping days off of the business calendar). */
     private Instant nextBusinessMorning(Instant from) {
-        BusinessCalendar calendar = calendars.current();
-        LocalDate day = LocalDate.ofInstant(from, SHANGHAI).plusDays(1);
-        while (!calendar.isWorkingDay(day)) {
-            day = day.plusDays(1);
-        }
-        return calendar.opening(day);
+        return firstMorningAfter(from, true);
     }
 
     private Instant firstDayOffMorning(Instant from) {
+        return firstMorningAfter(from, false);
+    }
+
+    private Instant firstMorningAfter(Instant from, boolean workingDay) {
         BusinessCalendar calendar = calendars.current();
         LocalDate day = LocalDate.ofInstant(from, SHANGHAI).plusDays(1);
-        while (calendar.isWorkingDay(day)) {
+        while (calendar.isWorkingDay(day) != workingDay) {
             day = day.plusDays(1);
         }
         return calendar.opening(day);
@@ -87,6 +86,11 @@ class FollowUpCadenceProcessTest extends ProcessIntegrationTest {
 
     private long followUpId(ProcessInstance instance) {
         return ((Number) processEngine.getRuntimeService().getVariable(instance.getId(), "followUpId")).longValue();
+    }
+
+    private long timesPassed(String processInstanceId, String activityId) {
+        return processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).count();
     }
 
     private Task task(ProcessInstance instance) {
@@ -115,9 +119,10 @@ class FollowUpCadenceProcessTest extends ProcessIntegrationTest {
         ProcessInstance followUp = followUpsOf(behindC).get(0);
         assertThat(followUp.getBusinessKey()).isEqualTo("follow-up-" + followUpId(followUp));
         assertThat(followUp).isWaitingAt("Task_FollowUpCustomer").task().isAssignedTo("chen");
-        assertThat(task(followUp).getName()).isEqualTo("跟进客户 Follow up customer");
-        assertThat((String) processEngine.getRuntimeService().getVariable(followUp.getId(), "reason")).contains("Tier C", "30 days");
-        assertThat((String) processEngine.getRuntimeService().getVariable(followUpsOf(behindA).get(0).getId(), "reason")).contains("Tier A", "VISIT");
+        assertThat(task(followUp).getName()).isEqualTo("跟进客户 Follow up customer: "
+                + as("chen").getForObject("/api/customers/" + behindC, JsonNode.class).get("name").asText());
+        assertThat((String) processEngine.getRuntimeService().getVariable(followUp.getId(), "reason")).contains("Tier C", "30 天无 days without");
+        assertThat((String) processEngine.getRuntimeService().getVariable(followUpsOf(behindA).get(0).getId(), "reason")).contains("Tier A", "7 天无 days without 拜访 Visit");
         assertThat(task(followUp).getDueDate().toInstant()).isEqualTo(threeBusinessDaysAfter(morning));
 
         runCheckAt(nextBusinessMorning(morning));
@@ -136,8 +141,7 @@ class FollowUpCadenceProcessTest extends ProcessIntegrationTest {
         HistoricProcessInstance check = runCheckAt(dayOff);
 
         assertThat(check.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(check.getId())
-                .activityId("EndEvent_DayOff").count()).isEqualTo(1);
+        assertThat(timesPassed(check.getId(), "EndEvent_DayOff")).isEqualTo(1);
         assertThat(followUpsOf(behind)).isEmpty();
     }
 
@@ -184,8 +188,7 @@ class FollowUpCadenceProcessTest extends ProcessIntegrationTest {
         processEngine.getManagementService().executeJob(stillBehind.getId());
 
         assertThat(followUp).isWaitingAt("Task_FollowUpCustomer").task().isAssignedTo("chen");
-        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(followUp.getId())
-                .activityId("EndEvent_Escalated").count()).isEqualTo(1);
+        assertThat(timesPassed(followUp.getId(), "EndEvent_Escalated")).isEqualTo(1);
         JsonNode board = as("mia").getForObject("/api/follow-ups/board", JsonNode.class);
         assertThat(board).anySatisfy(item -> {
             assertThat(item.get("customerId").asLong()).isEqualTo(customer);
@@ -213,8 +216,7 @@ class FollowUpCadenceProcessTest extends ProcessIntegrationTest {
         JsonNode visit = as("chen").postForObject("/api/customers/" + customer + "/activities",
                 Map.of("kind", "VISIT", "occurredAt", Instant.now().toString()), JsonNode.class);
         assertThat(followUp).isEnded();
-        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(followUp.getId())
-                .activityId("EndEvent_FollowedUpElsewhere").count()).isEqualTo(1);
+        assertThat(timesPassed(followUp.getId(), "EndEvent_FollowedUpElsewhere")).isEqualTo(1);
         assertThat(jdbc.sql("select activity_id from follow_up where customer_id = ?").param(customer).query(Long.class).single())
                 .isEqualTo(visit.get("id").asLong());
     }

@@ -40,6 +40,6 @@ class FollowUpCadenceTableTest {
     @Test
     void theTaskDescribesTierAsCadenceInWords() {
         assertThat(FollowUpCadence.decide(ShippedRules.ruleSet(), CustomerTier.A).describe())
-                .isEqualTo("拜访 Visit every 7 days, 2 × 演示 Demo a month");
+                .isEqualTo("拜访 Visit 每 7 天 every 7 days, 演示 Demo 每月 2 次 2 a month");
     }
 }

@@ -2,7 +2,6 @@ package io.crmflow.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -12,18 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.contract.ContractTestSupport;
 import io.crmflow.opportunity.CustomerOrders;
 import io.crmflow.rules.ActiveRuleSet;
+import io.crmflow.rules.CandidateReplays;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A customer's tier decided again by rules/customer-tier.dmn (docs/product.md §12): when one of its opportunities is won (through
@@ -106,23 +103,7 @@ class CustomerTierProcessTest extends ContractTestSupport {
         String candidate = shipped.replace("<text>&gt;= 1000000</text>", "<text>&gt;= " + aFrom + "</text>")
                 .replace("<text>[200000..1000000)</text>", "<text>[200000.." + aFrom + ")</text>");
         assertThat(candidate).isNotEqualTo(shipped);
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("files", new ByteArrayResource(candidate.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "customer-tier.dmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        long id = as("rui").postForObject("/api/rules/candidates", new HttpEntity<>(body, headers), JsonNode.class).get("id").asLong();
-        JsonNode replay = as("rui").exchange("/api/rules/candidates/" + id + "/replay?last=1000", HttpMethod.POST, null, JsonNode.class).getBody();
-        for (JsonNode report : replay.get("reports")) {
-            if (report.get("kind").asText().equals("customer-tier")) {
-                return report;
-            }
-        }
-        throw new AssertionError("no customer-tier report in " + replay);
+        return CandidateReplays.report(as("rui"), "customer-tier.dmn", candidate, "customer-tier");
     }
 
     @Test
