@@ -51,7 +51,7 @@ final class DemoClock implements AutoCloseable {
     /** Jobs due now (timers, asynchronous continuations), including those the jobs themselves create. */
     void runDueJobs() {
         for (int round = 0; round < MAX_JOBS_PER_STEP; round++) {
-            List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
+            List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().orderByJobId().asc().listPage(0, 1);
             if (due.isEmpty()) {
                 return;
             }
