@@ -56,7 +56,7 @@ class LeadToCashBrowserTest extends ChromiumIntegrationTest {
         tasklist.logIn("alice");
         tasklist.openTask("Contact lead", company);
         tasklist.awaitFormShowing(company);
-        assertThat(tasklist.formValues()).contains("周敏", "REFERRAL", "EAST", "A");
+        assertThat(tasklist.formValues()).as("codes as labels").contains("周敏", "转介绍 Referral", "华东 East", "A");
         tasklist.choose("Field_contactChannel", "Visit");
         tasklist.type("Field_contactNote", "上门拜访周主任，门诊部计划更新监护设备");
         screenshot("alice-contact-lead");

@@ -32,7 +32,8 @@ class TasklistBrowserTest extends ChromiumIntegrationTest {
         tasklist.openTask(company);
 
         tasklist.awaitFormShowing(company);
-        assertThat(tasklist.formValues()).contains("李娜", "REFERRAL", "EAST", "A", lead.get("phone").asText());
+        assertThat(tasklist.formValues()).as("codes as labels, the due time in Shanghai").contains("李娜", "转介绍 Referral", "华东 East", "A", lead.get("phone").asText())
+                .anyMatch(value -> value.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 北京时间 Beijing time"));
 
         tasklist.choose("Field_contactChannel", "Phone");
         tasklist.type("Field_contactNote", "电话沟通，客户下周二可以演示");

@@ -103,6 +103,9 @@ public class LeadService {
         variables.put(ContactDetailsInTaskForms.PHONE, LeadAccess.maskPhone(submitted.phone()));
         variables.put("source", submitted.source().name());
         variables.put("region", submitted.region().name());
+        // The task forms show them as labels (forms/*-lead.form); null when the lead did not say.
+        variables.put("industry", submitted.industry() == null ? null : submitted.industry().name());
+        variables.put("productLine", submitted.productLine() == null ? null : submitted.productLine().name());
         variables.put("regionManager", regionManager(submitted.region()));
         variables.put("previousOwners", "");
         variables.put("reclaimCount", 0);
