@@ -87,10 +87,12 @@ class TeamOpsBrowserTest extends ChromiumIntegrationTest {
 
             wait.until(driver -> driver.findElement(By.id("stand-ins-table")).getText().contains("dana"));
             assertThat(browser.findElement(By.id("stand-ins-table")).getText()).contains("NORTH", "dana", "外出", "（其经理）");
+            browser.executeScript("document.getElementById('stand-ins-card').scrollIntoView({block: 'center'});");
             chromium.screenshot("dashboard-stand-ins");
             browser.findElement(By.id("language")).click();
             wait.until(driver -> driver.findElement(By.id("stand-ins-table")).getText().contains("Out of office"));
             assertThat(browser.findElement(By.cssSelector("#stand-ins-card h2")).getText()).isEqualTo("Stand-ins today");
+            browser.executeScript("document.getElementById('stand-ins-card').scrollIntoView({block: 'center'});");
             chromium.screenshot("dashboard-stand-ins-english");
             browser.findElement(By.id("language")).click();
         } finally {
