@@ -141,6 +141,12 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/team/alice/approval-delegations  | {\"from\":\"2099-01-01\",\"to\":\"2099-01-02\",\"deputy\":\"bob\"} | application/json | alice | 422",
             "DELETE | /api/team/alice/absences/99999999   | none                                   | none             | alice | 404",
             "DELETE | /api/team/alice/absences/abc        | none                                   | none             | alice | 400",
+            "POST | /api/handovers                        | {}                                     | application/json | mia   | 422",
+            "POST | /api/handovers                        | {\"rep\":\"ghost\"}                    | application/json | mia   | 422",
+            "POST | /api/handovers                        | {\"rep\":\"../x\"}                     | application/json | mia   | 422",
+            "GET  | /api/handovers/99999999               | none                                   | none             | mia   | 404",
+            "POST | /api/handovers/99999999/confirm       | {\"defaultSuccessor\":\"bob\"}       | application/json | mia   | 404",
+            "POST | /api/handovers/99999999/confirm       | {\"successors\":[1]}                  | application/json | mia   | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();
