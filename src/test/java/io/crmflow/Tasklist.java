@@ -144,6 +144,13 @@ public final class Tasklist {
         return wait.until(driver -> driver.findElement(By.xpath("//*[contains(@class,'fjs-form')]//a[normalize-space(.)='" + text + "']")));
     }
 
+    /** Ticks the form-js checkbox {@code fieldId}. */
+    public void check(String fieldId) {
+        By box = By.cssSelector("input[type='checkbox'][id$='" + fieldId + "']");
+        click(box);
+        wait.until(driver -> driver.findElement(box).isSelected());
+    }
+
     /** Whether the form currently shows field {@code fieldId}. */
     public boolean shows(String fieldId) {
         return browser.findElements(By.cssSelector("[id$='" + fieldId + "']")).stream().anyMatch(WebElement::isDisplayed);

@@ -1,7 +1,9 @@
 package io.crmflow.handover;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.crmflow.web.InvalidRequestException;
@@ -56,11 +58,11 @@ final class HandoverDelegates {
             if (!Boolean.TRUE.equals(execution.getVariable(CONFIRMED))) {
                 throw new InvalidRequestException(CONFIRMED, "Confirm the handover to move everything");
             }
-            Map<String, java.util.List<String>> received = handovers.confirm((String) execution.getVariable(REP),
+            Map<String, List<String>> received = handovers.confirm((String) execution.getVariable(REP),
                     successors((String) execution.getVariable(SUCCESSORS)), blankToNull((String) execution.getVariable(DEFAULT_SUCCESSOR)),
                     actor(execution));
-            execution.setVariable(RECEIVED, received.entrySet().stream().map(entry -> entry.getKey() + ": " + String.join(", ", entry.getValue()))
-                    .collect(Collectors.joining("\n")));
+            execution.setVariable(RECEIVED, HandoverPreview.lines(received.entrySet().stream()
+                    .map(entry -> entry.getKey() + ": " + entry.getValue().size() + " " + byType(entry.getValue())).toList(), "audit log"));
         }
 
         private static String actor(DelegateExecution execution) {
@@ -71,6 +73,12 @@ final class HandoverDelegates {
             Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
             return user == null ? (String) execution.getVariable(MANAGER) : user.getUserId();
         }
+    }
+
+    /** "{customer=2, lead=1}": how many records of each type, from their keys. */
+    private static String byType(List<String> keys) {
+        return keys.stream().collect(Collectors.groupingBy(key -> key.substring(0, key.indexOf(':')), TreeMap::new, Collectors.counting()))
+                .toString();
     }
 
     /** "lead:42=bob" per line, as typed in the form or written by the API. */

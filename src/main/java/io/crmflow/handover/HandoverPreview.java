@@ -1,7 +1,6 @@
 package io.crmflow.handover;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** What a handover would move: every open record of the rep with its proposed successor, and the rep's other open tasks. */
@@ -34,9 +33,28 @@ public record HandoverPreview(String rep, List<Row> records, List<OpenTask> task
     public record OpenTask(String taskId, String name, String processInstanceId) {
     }
 
-    /** The preview as text, one line per record and task, for the Tasklist form. */
+    /**
+     * The preview as text, one line per record and task, for the Tasklist form; a long book is cut where a process variable
+     * ends (4 000 characters), saying how many more lines the API lists.
+     */
     String text() {
-        return Stream.concat(records.stream().map(Row::line), tasks.stream().map(task -> "task:" + task.taskId() + "  " + task.name() + "  → ?"))
-                .collect(Collectors.joining("\n"));
+        return lines(Stream.concat(records.stream().map(Row::line), tasks.stream().map(task -> "task:" + task.taskId() + "  " + task.name() + "  → ?"))
+                .toList(), "GET /api/handovers/{id}");
     }
+
+    /** {@code lines} joined, as many as fit in {@link #MAX_TEXT} characters, then how many more there are and where to find them. */
+    static String lines(List<String> lines, String where) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (text.length() + lines.get(i).length() + 1 > MAX_TEXT) {
+                return text.append("… 另有 ").append(lines.size() - i).append(" 条 and ").append(lines.size() - i).append(" more: ")
+                        .append(where).toString();
+            }
+            text.append(lines.get(i)).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    /** Room in a string process variable and a notification body (4 000 characters), with space for the last line. */
+    private static final int MAX_TEXT = 3_800;
 }

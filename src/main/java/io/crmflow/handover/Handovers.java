@@ -210,7 +210,7 @@ public class Handovers {
     private void tellSuccessor(String rep, String successor, List<String> keys, HandoverPreview preview) {
         Map<String, String> labels = preview.records().stream().collect(Collectors.toMap(HandoverPreview.Row::key, HandoverPreview.Row::label));
         String subject = "交接给你 Handed over to you from " + rep + ": " + keys.size();
-        String body = keys.stream().map(key -> key + " " + labels.getOrDefault(key, "")).collect(Collectors.joining("\n"));
+        String body = HandoverPreview.lines(keys.stream().map(key -> key + " " + labels.getOrDefault(key, "")).toList(), "Tasklist / My tasks");
         String reference = "handover:" + rep;
         String idempotency = reference + ":" + keys.hashCode() + ":" + successor;
         User user = identity.createUserQuery().userId(successor).singleResult();

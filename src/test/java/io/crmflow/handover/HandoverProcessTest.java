@@ -3,7 +3,6 @@ package io.crmflow.handover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crmflow.ProcessIntegrationTest;
 import io.crmflow.notify.Notifications;
 import io.crmflow.notify.OutboxMessage;
-import io.crmflow.team.Industry;
-import io.crmflow.team.ProductLine;
-import io.crmflow.team.Region;
-import io.crmflow.team.SalesRep;
 import io.crmflow.team.SalesTeam;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,13 +48,7 @@ class HandoverProcessTest extends ProcessIntegrationTest {
     @BeforeEach
     void aRepWhoLeaves() {
         leaver = unique("leaver").toLowerCase();
-        User user = identity.newUser(leaver);
-        user.setPassword(leaver);
-        user.setEmail(leaver + "@example.cn");
-        identity.saveUser(user);
-        identity.createMembership(leaver, "sales-rep");
-        team.saveRep(new SalesRep(leaver, EnumSet.of(Region.EAST), EnumSet.of(ProductLine.DEVICES), EnumSet.of(Industry.HOSPITAL), 20, true),
-                "test");
+        LeavingRep.create(identity, team, leaver);
     }
 
     /** What the rep still has open, counted in every table that names an owner and in the engine. */
@@ -78,16 +66,6 @@ class HandoverProcessTest extends ProcessIntegrationTest {
 
     private long count(String sql, String rep) {
         return jdbc.sql(sql).param(rep).query(Long.class).single();
-    }
-
-    private long leadDispatchedTo(String rep) {
-        String company = unique("交接线索");
-        ResponseEntity<JsonNode> lead = as("mia").postForEntity("/api/leads", Map.of("name", "赵敏", "company", company, "email",
-                company + "@example.cn", "source", "REFERRAL", "region", "EAST", "visits30d", 10, "dwellSeconds", 600), JsonNode.class);
-        long id = lead.getBody().get("id").asLong();
-        assertThat(as("mia").postForEntity("/api/leads/" + id + "/dispatch", Map.of("rep", rep), JsonNode.class).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        return id;
     }
 
     private long customerOf(String rep) {
@@ -122,7 +100,7 @@ class HandoverProcessTest extends ProcessIntegrationTest {
 
     @Test
     void aLeavingRepsWholeBookMovesAtOnceAndNothingIsLeftBehind() {
-        long lead = leadDispatchedTo(leaver);
+        long lead = LeavingRep.leadDispatchedTo(as("mia"), leaver, unique("交接线索"));
         long customer = customerOf(leaver);
         ResponseEntity<JsonNode> ticket = as("sam").postForEntity("/api/tickets", Map.of("customerId", customer, "severity", "HIGH",
                 "channel", "PHONE", "subject", "超声探头故障 Probe fault", "description", "探头无图像"), JsonNode.class);

@@ -161,6 +161,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "alice | GET   | /api/team/mia/approval-delegations         | none                      | 200",
             "sam   | GET   | /api/team/stand-ins/current                | none                      | 200",
             "none  | GET   | /api/team/stand-ins/current                | none                      | 401",
+            // ---- handover: a manager of one of the rep's regions, or an administrator
+            "bob   | POST  | /api/handovers                             | {\"rep\":\"alice\"}       | 403",
+            "noah  | POST  | /api/handovers                             | {\"rep\":\"alice\"}       | 403",
             // ---- rules: the rules owner
             "rui   | GET   | /api/rules                                 | none                      | 200",
             "alice | POST  | /api/rules/rollback                        | none                      | 403",

@@ -164,6 +164,12 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/notifications/outbox?offset=-1   | none                                   | none             | admin | 400",
             "POST | /api/notifications/outbox/abc/retry   | none                                   | none             | admin | 400",
             "POST | /api/notifications/outbox/99999999/retry | none                                | none             | admin | 404",
+            "POST | /api/handovers                        | {}                                     | application/json | mia   | 422",
+            "POST | /api/handovers                        | {\"rep\":\"ghost\"}                    | application/json | mia   | 422",
+            "POST | /api/handovers                        | {\"rep\":\"../x\"}                     | application/json | mia   | 422",
+            "GET  | /api/handovers/99999999               | none                                   | none             | mia   | 404",
+            "POST | /api/handovers/99999999/confirm       | {\"defaultSuccessor\":\"bob\"}       | application/json | mia   | 404",
+            "POST | /api/handovers/99999999/confirm       | {\"successors\":[1]}                  | application/json | mia   | 400",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();
