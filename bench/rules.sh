@@ -5,12 +5,12 @@
 # (crmflow_bench_rules), created and dropped here.
 # Usage: [LEADS=1000000] bench/rules.sh [runs]
 #        (builds the jar first if it is missing; PostgreSQL at 127.0.0.1:5432, user postgres)
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 leads=${LEADS:-1000000}
 db=crmflow_bench_rules
-port=18083
+port=18723
 psql_bench() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 source bench/lib/app.sh
 bench_scratch_app "$db" "$port"
