@@ -5,15 +5,17 @@
 # (crmflow_bench_rules), created and dropped here.
 # Usage: [LEADS=1000000] bench/rules.sh [runs]
 #        (builds the jar first if it is missing; PostgreSQL at 127.0.0.1:5432, user postgres)
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 leads=${LEADS:-1000000}
 db=crmflow_bench_rules
-port=18083
+port=18723
 psql_bench() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 source bench/lib/app.sh
 bench_scratch_app "$db" "$port"
+# A failed step shows what the application said (its folder is removed on exit).
+trap 'tail -60 "$bench_scratch_workdir/app.log" >&2' ERR
 bench_sales_team "$db"
 active=$(curl -fsS -u rui:rui "http://localhost:$port/api/rules" | python3 -c 'import json,sys; a=json.load(sys.stdin)["active"]; print(a["id"], a["version"])')
 read -r active_id active_version <<< "$active"
@@ -66,13 +68,16 @@ report() {
 
 report "calibration, last 12 months (~520 000 leads)" GET "/api/rules/calibration?months=12"
 report "calibration, last 24 months (all $leads leads)" GET "/api/rules/calibration?months=24"
-echo "the same SQL in psql (24 months), EXPLAIN ANALYZE:"
-psql_bench -c "explain (analyze, buffers) select l.grade, l.source, grouping(l.source), count(*),
-  count(case when l.status = 'CONVERTED' or o.id is not null then 1 end), count(case when o.stage = 'WON' then 1 end),
-  percentile_cont(0.5) within group (order by extract(epoch from o.created_at - l.created_at) / 86400)
-  from leads l left join opportunity o on o.lead_id = l.id
-  where l.created_at >= now() - interval '24 months' and l.created_at < now() and l.grade is not null
-  group by grouping sets ((l.grade), (l.grade, l.source))" | grep -E "Execution Time|Scan|Join|Sort Method" | sed 's/^/  /'
+echo "the same two statements in psql (24 months), EXPLAIN ANALYZE:"
+period="l.created_at >= now() - interval '24 months' and l.created_at < now() and l.grade is not null"
+for sql in "select l.grade, l.source, count(*), count(case when l.status = 'CONVERTED' or o.id is not null then 1 end),
+    count(case when o.stage = 'WON' then 1 end) from leads l left join opportunity o on o.lead_id = l.id where $period
+    group by l.grade, l.source" \
+  "select l.grade, l.source, grouping(l.source),
+    percentile_cont(0.5) within group (order by extract(epoch from o.created_at - l.created_at) / 86400)
+    from leads l join opportunity o on o.lead_id = l.id where $period group by grouping sets ((l.grade), (l.grade, l.source))"; do
+  psql_bench -c "explain (analyze, buffers) $sql" | grep -E "Execution Time|Scan on|Join|Aggregate|Sort Method" | sed 's/^/  /'
+done
 
 # The candidate: WEBSITE/PARTNER 25 → 40 points, saved as a rules owner would upload it.
 work=$(mktemp -d)

@@ -8,6 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +28,7 @@ import io.crmflow.rules.ReplayReport.Difference;
 import io.crmflow.rules.ReplayReport.Failure;
 import io.crmflow.rules.ReplayReport.Share;
 import io.crmflow.rules.RuleSet;
+import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +54,27 @@ class LeadDecisionReplayer implements DecisionReplayer {
     private final ObjectMapper json;
     private final ActiveRuleSet rules;
     private final LeadAssignment assignment;
+    private final ForkJoinPool cores;
 
     LeadDecisionReplayer(JdbcClient jdbc, ObjectMapper json, ActiveRuleSet rules, LeadAssignment assignment) {
         this.jdbc = jdbc;
         this.json = json;
         this.rules = rules;
         this.assignment = assignment;
+        // Not the common pool: its threads do not have the application's class loader in a packaged jar, where Drools
+        // then fails to find its runtime (and stays broken for the whole JVM).
+        ClassLoader application = LeadDecisionReplayer.class.getClassLoader();
+        this.cores = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("lead-replay-" + thread.getPoolIndex());
+            thread.setContextClassLoader(application);
+            return thread;
+        }, null, false);
+    }
+
+    @PreDestroy
+    void stop() {
+        cores.shutdownNow();
     }
 
     @Override
@@ -88,9 +108,9 @@ class LeadDecisionReplayer implements DecisionReplayer {
         List<List<Recorded>> byLead = byLead(recorded);
         for (int first = 0; first < byLead.size(); first += PROGRESS_STEP) {
             List<List<Recorded>> batch = byLead.subList(first, Math.min(first + PROGRESS_STEP, byLead.size()));
-            List<Replayed> replayed = batch.parallelStream()
+            List<Replayed> replayed = onAllCores(() -> batch.parallelStream()
                     .flatMap(lead -> lead.stream().map(decision -> replay(decision, active, candidate, todaysTeam)))
-                    .toList();
+                    .toList());
             for (Replayed decision : replayed) {
                 Recorded recordedDecision = decision.recorded();
                 if (decision.scoring()) {
@@ -167,6 +187,18 @@ class LeadDecisionReplayer implements DecisionReplayer {
                 .query((rs, row) -> new Recorded(rs.getLong("lead_id"), rs.getString("kind"), read(rs.getString("inputs")),
                         read(rs.getString("outputs")), rs.getString("rule_set_version")))
                 .list();
+    }
+
+    /** A parallel stream run inside {@link #cores} uses that pool's threads. */
+    private <T> T onAllCores(Callable<T> work) {
+        try {
+            return cores.submit(work).get();
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying lead decisions", interrupted);
+        }
     }
 
     /** The decisions, which come newest lead first, one list per lead. */

@@ -43,9 +43,12 @@ class ReplayStreams {
         this.lifecycle = lifecycle;
         this.json = json;
         AtomicInteger number = new AtomicInteger();
+        ClassLoader application = ReplayStreams.class.getClassLoader();
         this.threads = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "rules-replay-" + number.incrementAndGet());
             thread.setDaemon(true);
+            // Drools finds its runtime through the thread's class loader: in a packaged jar, the application's.
+            thread.setContextClassLoader(application);
             return thread;
         });
     }
