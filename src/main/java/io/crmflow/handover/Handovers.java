@@ -101,7 +101,8 @@ public class Handovers {
      * Moves the whole book in the caller's transaction. Each record goes to the successor named for it in {@code chosen}
      * (by key, e.g. {@code lead:42}; a task by {@code task:<id>}), else the one it moves with, else the proposed one, else
      * {@code fallback}; a record left without a successor, or a successor who is not an active rep, is refused with 422
-     * before anything moves. Returns what each successor received.
+     * before anything moves. The rep's profile is made inactive, so assignment passes them by from now on. Returns what each
+     * successor received.
      */
     @Transactional
     public Map<String, List<String>> confirm(String rep, Map<String, String> chosen, String fallback, String actor) {
@@ -149,6 +150,9 @@ public class Handovers {
                 runtime.setVariable(instance, name, successorOfInstance.get(instance));
             }
         }));
+        // A rep who handed over their book is leaving: assignment must not give them new leads the next minute.
+        team.rep(rep).ifPresent(profile -> team.saveRep(new SalesRep(profile.userId(), profile.regions(), profile.productLines(),
+                profile.industries(), profile.capacity(), false), actor));
         Map<String, List<String>> received = new TreeMap<>();
         successorOf.forEach((key, successor) -> received.computeIfAbsent(successor, s -> new ArrayList<>()).add(key));
         received.forEach((successor, keys) -> tellSuccessor(rep, successor, keys, preview));

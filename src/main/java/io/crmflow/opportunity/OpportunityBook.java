@@ -7,6 +7,7 @@ import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.FieldChange;
 import io.crmflow.handover.OpenRecord;
 import io.crmflow.handover.OwnedRecords;
+import io.crmflow.persistence.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +21,13 @@ class OpportunityBook implements OwnedRecords {
     private final JdbcClient jdbc;
     private final OpportunityService opportunities;
     private final AuditTrail audit;
+    private final StageRollup rollup;
 
-    OpportunityBook(JdbcClient jdbc, OpportunityService opportunities, AuditTrail audit) {
+    OpportunityBook(JdbcClient jdbc, OpportunityService opportunities, AuditTrail audit, StageRollup rollup) {
         this.jdbc = jdbc;
         this.opportunities = opportunities;
         this.audit = audit;
+        this.rollup = rollup;
     }
 
     @Override
@@ -41,6 +44,12 @@ class OpportunityBook implements OwnedRecords {
     public void handOver(String owner, Map<Long, String> successors, String actor) {
         successors.forEach((id, successor) -> {
             jdbc.sql("update opportunity set owner_id = ? where id = ? and owner_id = ?").params(successor, id, owner).update();
+            jdbc.sql("select stage, region, entered_at from opportunity_stage where opportunity_id = ? and left_at is null").param(id)
+                    .query((rs, row) -> {
+                        rollup.handedOver(OpportunityStage.valueOf(rs.getString("stage")), rs.getString("region"), owner, successor,
+                                SqlTimes.instant(rs, "entered_at"));
+                        return row;
+                    }).list();
             jdbc.sql("update opportunity_stage set owner_id = ? where opportunity_id = ? and left_at is null").params(successor, id).update();
             opportunities.recordActivity(id, "HANDED_OVER", "from " + owner + " to " + successor, actor);
             audit.record(actor, REASON, List.of(FieldChange.of("opportunity", id, "owner", owner, successor)));

@@ -65,6 +65,16 @@ class StageRollup {
         add(stage, region, owner, enteredAt, 0, lost ? 0 : 1, lost ? 1 : 0, seconds, 1);
     }
 
+    /** An open stay handed over with its opportunity (docs/product.md §14): its entry counts for the new owner, as its history row does. */
+    void handedOver(OpportunityStage stage, String region, String from, String to, Instant enteredAt) {
+        add(stage, region, from, enteredAt, -1, 0, 0, 0, 0);
+        add(stage, region, to, enteredAt, 1, 0, 0, 0, 0);
+        // A count the hand-over emptied is no row, as the stage history has none for the old owner.
+        jdbc.sql("delete from opportunity_stage_day where entered_on = ? and stage = ? and region = ? and owner_id = ? and entered = 0 "
+                        + "and stays_ended = 0")
+                .params(LocalDate.ofInstant(enteredAt, calendars.current().zone()), stage.name(), region, from).update();
+    }
+
     private void add(OpportunityStage stage, String region, String owner, Instant enteredAt, long entered, long converted, long lost,
                      long seconds, long stays) {
         jdbc.sql(upsert)

@@ -159,5 +159,13 @@ class HandoverProcessTest extends ProcessIntegrationTest {
                 .contains("frank", "bob").doesNotHaveDuplicates();
         assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(handover).finished().count())
                 .isEqualTo(1);
+        assertThat(as("mia").getForObject("/api/team/reps", JsonNode.class)).filteredOn(rep -> rep.get("userId").asText().equals(leaver))
+                .singleElement().satisfies(rep -> assertThat(rep.get("active").asBoolean()).as("assignment passes the rep by from now on").isFalse());
+        String perOwner = " where stage = 'PROPOSAL' and owner_id in (:owners) group by owner_id order by owner_id";
+        assertThat(jdbc.sql("select owner_id, sum(entered) from opportunity_stage_day" + perOwner).param("owners", List.of(leaver, "frank"))
+                .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+                .as("the funnel counts the open stay for the successor, as the stage history does")
+                .isEqualTo(jdbc.sql("select owner_id, count(*) from opportunity_stage" + perOwner).param("owners", List.of(leaver, "frank"))
+                        .query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list());
     }
 }
