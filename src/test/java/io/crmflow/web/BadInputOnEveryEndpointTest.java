@@ -143,6 +143,9 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "POST | /api/customers/99999999/activities    | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\",\"minutes\":-1} | application/json | mia | 422",
             "POST | /api/customers/99999999/activities    | {\"kind\":\"CALL\"}                  | application/json | mia   | 422",
             "PUT  | /api/customers/99999999/activities/1  | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | application/json | mia | 404",
+            "POST | /api/customers/99999999/pharmacy-visits | none                                 | none             | mia   | 404",
+            "POST | /api/customers/x/pharmacy-visits     | none                                   | none             | mia   | 400",
+            "POST | /api/customers/-1/pharmacy-visits    | {\"x\":1}                               | application/json | mia   | 404",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();

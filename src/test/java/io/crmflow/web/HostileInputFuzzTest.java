@@ -68,7 +68,7 @@ class HostileInputFuzzTest extends IntegrationTest {
         Random random = new Random(SEED);
         List<Function<Random, Probe>> generators = List.of(this::leadPost, this::leadImport, this::leadReads, this::leadActions,
                 this::teamEdits, this::opportunityPost, this::opportunityActions, this::contractCalls, this::rulesCalls, this::customerCalls, this::oddPaths,
-                this::activityCalls);
+                this::activityCalls, this::pharmacyVisitCalls);
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
@@ -233,6 +233,18 @@ class HostileInputFuzzTest extends IntegrationTest {
                     "/" + id + "/360?x=", "/" + encode(pick(random, STRINGS)) + "/360?x="})
                     + encode(pick(random, STRINGS)), null, null);
         };
+    }
+
+    /**
+     * Pharmacy visits (docs/product.md §13): odd customer ids, bodies and parameters where none are expected. Not ids 1 and
+     * 2: a demo customer there may be a pharmacy, and starting its visit is a write, not a malformed request.
+     */
+    private Probe pharmacyVisitCalls(Random random) {
+        String[] noCustomer = java.util.Arrays.stream(IDS).filter(id -> !id.equals("1") && !id.equals("2")).toArray(String[]::new);
+        return random.nextBoolean()
+                ? new Probe(user(random), "POST", "/api/customers/" + pick(random, new String[] {pick(random, noCustomer), encode(pick(random, STRINGS))})
+                        + "/pharmacy-visits", jsonType(random), json(mutate(random, new TreeMap<>(Map.of("customerId", 1))), random))
+                : new Probe(user(random), "GET", "/api/pharmacy-visits/board?x=" + encode(pick(random, STRINGS)), null, null);
     }
 
     /** Activities (docs/product.md §13): mutated JSON, and multipart uploads with hostile file names and disguised contents. */
