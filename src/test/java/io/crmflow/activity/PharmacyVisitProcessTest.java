@@ -190,4 +190,28 @@ class PharmacyVisitProcessTest extends ProcessIntegrationTest {
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(jdbc.sql("select count(*) from pharmacy_visit where customer_id = ?").param(customer).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void eachRepsTimeInEachStepIsInTheAnalytics() {
+        // A day of its own on the controlled clock, so that the period holds only this visit's steps.
+        Instant opened = Instant.parse("2031-03-05T01:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(opened));
+        long customer = pharmacy();
+        ProcessInstance visit = start(customer);
+        ClockUtil.setCurrentTime(Date.from(opened.plus(Duration.ofHours(5))));
+        record(customer, "CALL", Map.of());
+        assertCompleted(visit, Map.of());
+
+        JsonNode dwell = as("mia").getForObject("/api/analytics/pharmacy-step-dwell?owner=chen&from=2031-03-05&to=2031-03-05", JsonNode.class);
+
+        assertThat(dwell).hasSize(2);
+        assertThat(dwell.get(0).get("step").asText()).isEqualTo("Task_BookVisit");
+        assertThat(dwell.get(0).get("stepName").asText()).isEqualTo("预约拜访 Book the visit");
+        assertThat(dwell.get(0).get("completed").asLong()).isEqualTo(1);
+        assertThat(dwell.get(0).get("averageHours").asDouble()).isEqualTo(5.0);
+        assertThat(dwell.get(1).get("step").asText()).isEqualTo("Task_CheckStock");
+        assertThat(dwell.get(1).get("open").asLong()).isEqualTo(1);
+        assertThat(as("alice").getForEntity("/api/analytics/pharmacy-step-dwell?owner=chen", JsonNode.class).getStatusCode())
+                .as("a rep sees only their own numbers").isEqualTo(HttpStatus.FORBIDDEN);
+    }
 }

@@ -141,6 +141,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "alice | GET   | /api/pharmacy-visits/board                 | none                      | 200",
             "mia   | GET   | /api/pharmacy-visits/board                 | none                      | 200",
             "none  | GET   | /api/pharmacy-visits/board                 | none                      | 401",
+            "alice | GET   | /api/analytics/pharmacy-step-dwell?owner=chen | none                   | 403",
+            "mia   | GET   | /api/analytics/pharmacy-step-dwell?region=SOUTH | none                 | 200",
             "mia   | GET   | /api/audit?entity=activity&id=99999999     | none                      | 404",
             // ---- analytics: own numbers, own regions, or everything
             "alice | GET   | /api/analytics/funnel                      | none                      | 200",
