@@ -32,9 +32,10 @@ class PharmacyVisitController {
         return ResponseEntity.status(HttpStatus.CREATED).body(visits.start(customerId, user));
     }
 
-    @GetMapping("/api/pharmacy-visits/board")
+    @GetMapping({"/api/pharmacy-visits/board", "/dashboard/data/pharmacy-visit-board"})
     @Operation(summary = "The manager's board: pharmacy visit steps open more than 72 hours",
-            description = "Managers see their regions', reps their own, administrators all; oldest warning first")
+            description = "Managers see their regions', reps their own, administrators all; oldest warning first. Also under /dashboard/data for "
+                    + "the dashboard's session")
     List<PharmacyVisits.BoardItem> board(Authentication user) {
         return visits.board(CurrentUser.of(user));
     }
