@@ -76,22 +76,13 @@
     if (!board.hidden) fillBoard(board);
   }
 
-  function query() {
-    const params = new URLSearchParams();
-    ['from', 'to', 'region', 'owner'].forEach((name) => {
-      const input = document.getElementById(name);
-      if (input && input.value) params.set(name, input.value.trim());
-    });
-    return params.toString();
-  }
-
   async function load(path) {
     const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     return response.ok ? response.json() : null;
   }
 
   async function refresh(dwell, board) {
-    const [steps, slow] = await Promise.all([load('/dashboard/data/pharmacy-step-dwell?' + query()), load('/dashboard/data/pharmacy-visit-board')]);
+    const [steps, slow] = await Promise.all([load('/dashboard/data/pharmacy-step-dwell?' + CrmflowDashboardFilters.query()), load('/dashboard/data/pharmacy-visit-board')]);
     dwell.hidden = steps === null;
     board.hidden = slow === null;
     dwellRows = steps || [];

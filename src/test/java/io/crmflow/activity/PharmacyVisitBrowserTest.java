@@ -34,6 +34,17 @@ class PharmacyVisitBrowserTest extends ChromiumIntegrationTest {
     @Autowired
     ManagementService management;
 
+    /** A PHARMACY customer of chen's (SOUTH, manager mia). */
+    private long pharmacy(String name) {
+        return as("chen").postForObject("/api/customers", Map.of("name", name, "region", "SOUTH", "industry", "PHARMACY"), JsonNode.class)
+                .get("id").asLong();
+    }
+
+    /** Starts the customer's visit as its owner; its process instance. */
+    private String startVisit(long customer) {
+        return as("chen").postForObject("/api/customers/" + customer + "/pharmacy-visits", null, JsonNode.class).get("processInstanceId").asText();
+    }
+
     private String openStepOf(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getTaskDefinitionKey();
     }
@@ -41,10 +52,8 @@ class PharmacyVisitBrowserTest extends ChromiumIntegrationTest {
     @Test
     void aStepIsRefusedInTasklistWithoutItsEvidenceAndCompletedWithIt() throws IOException {
         String name = unique("江门仁爱药房");
-        long customer = as("chen").postForObject("/api/customers", Map.of("name", name, "region", "SOUTH", "industry", "PHARMACY"), JsonNode.class)
-                .get("id").asLong();
-        String visit = as("chen").postForObject("/api/customers/" + customer + "/pharmacy-visits", null, JsonNode.class)
-                .get("processInstanceId").asText();
+        long customer = pharmacy(name);
+        String visit = startVisit(customer);
         Tasklist tasklist = new Tasklist(chromium.browser(), port);
         tasklist.logIn("chen");
 
@@ -73,10 +82,8 @@ class PharmacyVisitBrowserTest extends ChromiumIntegrationTest {
     @Test
     void managerSeesTheStepDwellAndTheSlowStepsOnTheDashboardInBothLanguages() throws IOException {
         String name = unique("肇庆看板药房");
-        long customer = as("chen").postForObject("/api/customers", Map.of("name", name, "region", "SOUTH", "industry", "PHARMACY"), JsonNode.class)
-                .get("id").asLong();
-        String visit = as("chen").postForObject("/api/customers/" + customer + "/pharmacy-visits", null, JsonNode.class)
-                .get("processInstanceId").asText();
+        long customer = pharmacy(name);
+        String visit = startVisit(customer);
         as("chen").postForObject("/api/customers/" + customer + "/activities", Map.of("kind", "CALL", "occurredAt", Instant.now().toString()),
                 JsonNode.class);
         tasks.complete(tasks.createTaskQuery().processInstanceId(visit).singleResult().getId());
