@@ -64,6 +64,7 @@
     document.querySelectorAll('[data-activity-i18n]').forEach((element) => { element.textContent = t(element.dataset.activityI18n); });
   }
 
+  // The dashboard's filters as a query string; shared with the dashboard's other field-work cards (pharmacy-visits.js).
   function query() {
     const params = new URLSearchParams();
     ['from', 'to', 'region', 'owner'].forEach((name) => {
@@ -92,6 +93,8 @@
     }
     translate();
   }
+
+  window.CrmflowDashboardFilters = { query };
 
   document.addEventListener('DOMContentLoaded', () => {
     const main = document.querySelector('main');

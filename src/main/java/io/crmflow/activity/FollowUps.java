@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.crmflow.calendar.BusinessCalendar;
 import io.crmflow.calendar.BusinessCalendars;
@@ -178,13 +177,10 @@ class FollowUps {
      * a rep's own for the rep.
      */
     List<FollowUp> board(CurrentUser user) {
-        Set<Region> managed = team.regionsManagedBy(user);
-        String where = user.isAdmin() ? "" : managed.isEmpty() ? " and f.owner = :me" : " and f.region in (:regions)";
-        Map<String, Object> params = user.isAdmin() ? Map.of() : managed.isEmpty() ? Map.of("me", user.userId())
-                : Map.of("regions", managed.stream().map(Enum::name).toList());
+        BoardScope scope = BoardScope.of(user, team, "f.region", "f.owner");
         return jdbc.sql("select " + FollowUp.COLUMNS + " from follow_up f join customer c on c.id = f.customer_id"
-                        + " where f.escalated_at is not null and f.closed_at is null" + where + " order by f.escalated_at, f.id")
-                .params(params).query(FollowUp::of).list();
+                        + " where f.escalated_at is not null and f.closed_at is null" + scope.condition() + " order by f.escalated_at, f.id")
+                .params(scope.params()).query(FollowUp::of).list();
     }
 
     /** A follow-up as the board and the API show it. */

@@ -99,4 +99,32 @@ class ActivityAnalytics {
             return new TierCompliance(tier.getKey(), tier.getValue(), behindCount, percent);
         }).toList();
     }
+
+    /**
+     * A rep's time in one step of the pharmacy visit (docs/product.md §13): completed steps and their average hours open,
+     * steps still open, and how many were warned for staying open more than 72 hours.
+     */
+    record StepDwell(String owner, String step, String stepName, long completed, double averageHours, long open, long warned) {
+    }
+
+    /** Per rep and step, over the steps opened in the period, in the procedure's order; where the visit's region and the rep match the scope. */
+    List<StepDwell> pharmacyStepDwell(Period period, AnalyticsScope.Filter filter) {
+        return period.bind(filter.bind(jdbc.sql("""
+                        select s.owner, s.step, min(s.step_name) as step_name,
+                               sum(case when s.completed_at is null then 0 else 1 end) as completed,
+                               sum(case when s.completed_at is null then 0
+                                        else extract(epoch from s.completed_at) - extract(epoch from s.opened_at) end) as seconds_total,
+                               sum(case when s.completed_at is null then 1 else 0 end) as still_open,
+                               sum(case when s.warned_at is null then 0 else 1 end) as warned
+                        from pharmacy_visit_step s join pharmacy_visit v on v.id = s.visit_id
+                        where 1 = 1""" + period.where("s.opened_at") + filter.where("v.region", "s.owner") + """
+                        group by s.owner, s.step order by s.owner, min(s.id)""")))
+                .query((rs, n) -> {
+                    long completed = rs.getLong("completed");
+                    double hours = completed == 0 ? 0 : rs.getDouble("seconds_total") / completed / 3600;
+                    return new StepDwell(rs.getString("owner"), rs.getString("step"), rs.getString("step_name"), completed,
+                            Math.round(hours * 10) / 10.0, rs.getLong("still_open"), rs.getLong("warned"));
+                })
+                .list();
+    }
 }

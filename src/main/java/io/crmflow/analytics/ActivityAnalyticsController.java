@@ -1,6 +1,7 @@
 package io.crmflow.analytics;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.crmflow.calendar.BusinessCalendars;
 import io.crmflow.team.Region;
@@ -38,5 +39,15 @@ class ActivityAnalyticsController {
                                         @RequestParam(required = false) Region region, @RequestParam(required = false) @Size(max = 64) String owner,
                                         Authentication user) {
         return activities.report(Period.of(from, to, calendars.current().zone()), scope.filter(user, region, owner));
+    }
+
+    @GetMapping({"/api/analytics/pharmacy-step-dwell", "/dashboard/data/pharmacy-step-dwell"})
+    @Operation(summary = "Per rep and pharmacy visit step, for steps opened in the period: completed steps and their average hours open, "
+            + "steps still open, steps warned for staying open more than 72 hours")
+    List<ActivityAnalytics.StepDwell> pharmacyStepDwell(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                        @RequestParam(required = false) Region region,
+                                                        @RequestParam(required = false) @Size(max = 64) String owner, Authentication user) {
+        return activities.pharmacyStepDwell(Period.of(from, to, calendars.current().zone()), scope.filter(user, region, owner));
     }
 }

@@ -64,7 +64,7 @@ class FollowUpTaskBrowserTest extends ChromiumIntegrationTest {
         as("chen").postForObject("/api/customers/" + customer + "/activities", Map.of("kind", "VISIT", "occurredAt", Instant.now().toString(),
                 "minutes", 30), JsonNode.class);
         ChromeDriver browser = chromium.browser();
-        WebDriverWait wait = logIn(browser, "mia", "/dashboard");
+        WebDriverWait wait = logIn(browser, port, "mia", "/dashboard");
 
         WebElement weeks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#activity-weeks-card tbody tr td")));
         wait.until(driver -> driver.findElements(By.cssSelector("#activity-weeks-card tbody tr")).stream()
@@ -89,7 +89,7 @@ class FollowUpTaskBrowserTest extends ChromiumIntegrationTest {
         ActivityApiTest.upload(as("chen"), customer, Map.of("kind", "VISIT", "occurredAt", Instant.now().toString(), "minutes", 35,
                 "note", "货架拍照 Shelf photographed"), Map.of("货架 shelf.png", ActivityFiles.photo("png", 7)));
         ChromeDriver browser = chromium.browser();
-        WebDriverWait wait = logIn(browser, "mia", "/customers/" + customer);
+        WebDriverWait wait = logIn(browser, port, "mia", "/customers/" + customer);
 
         WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#timeline-table a.attachment")));
         assertThat(link.getText()).contains("货架 shelf.png");
@@ -99,7 +99,7 @@ class FollowUpTaskBrowserTest extends ChromiumIntegrationTest {
     }
 
     /** Logs {@code user} in through the login page that {@code path} leads to; a wait that looks again for replaced elements. */
-    private WebDriverWait logIn(ChromeDriver browser, String user, String path) {
+    static WebDriverWait logIn(ChromeDriver browser, int port, String user, String path) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         browser.manage().deleteAllCookies();

@@ -45,6 +45,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         records.put("TICKET_OF_ALICES_CUSTOMER", ticket.get("id").asText());
         records.put("CUSTOMER_ALICE", as("alice").postForObject("/api/customers", Map.of("name", unique("权限客户"), "region", "EAST"),
                 JsonNode.class).get("id").asText());
+        records.put("PHARMACY_ALICE", as("alice").postForObject("/api/customers", Map.of("name", unique("权限药房"), "region", "EAST",
+                "industry", "PHARMACY"), JsonNode.class).get("id").asText());
     }
 
     @ParameterizedTest(name = "{0} {1} {2} → {4}")
@@ -124,6 +126,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
             "bob   | POST  | /api/customers/{CUSTOMER_ALICE}/activities | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | 404",
             "alice | POST  | /api/customers/{CUSTOMER_ALICE}/activities | {\"kind\":\"CALL\",\"occurredAt\":\"2026-11-30T02:00:00Z\"} | 201",
             "none  | GET   | /api/customers/{CUSTOMER_ALICE}/activities | none                      | 401",
+            // ---- pharmacy visits: started by the owner, the region's manager and admin; the board for everyone in sales
+            "sam   | POST  | /api/customers/{PHARMACY_ALICE}/pharmacy-visits | none                 | 403",
+            "bob   | POST  | /api/customers/{PHARMACY_ALICE}/pharmacy-visits | none                 | 404",
+            "alice | POST  | /api/customers/{PHARMACY_ALICE}/pharmacy-visits | none                 | 201",
+            "none  | POST  | /api/customers/{PHARMACY_ALICE}/pharmacy-visits | none                 | 401",
+            "alice | GET   | /api/pharmacy-visits/board                 | none                      | 200",
+            "mia   | GET   | /api/pharmacy-visits/board                 | none                      | 200",
+            "none  | GET   | /api/pharmacy-visits/board                 | none                      | 401",
+            "alice | GET   | /api/analytics/pharmacy-step-dwell?owner=chen | none                   | 403",
+            "mia   | GET   | /api/analytics/pharmacy-step-dwell?region=SOUTH | none                 | 200",
             "mia   | GET   | /api/audit?entity=activity&id=99999999     | none                      | 404",
             // ---- analytics: own numbers, own regions, or everything
             "alice | GET   | /api/analytics/funnel                      | none                      | 200",

@@ -170,6 +170,11 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
             "GET  | /api/handovers/99999999               | none                                   | none             | mia   | 404",
             "POST | /api/handovers/99999999/confirm       | {\"defaultSuccessor\":\"bob\"}       | application/json | mia   | 404",
             "POST | /api/handovers/99999999/confirm       | {\"successors\":[1]}                  | application/json | mia   | 400",
+            "POST | /api/customers/99999999/pharmacy-visits | none                                 | none             | mia   | 404",
+            "POST | /api/customers/x/pharmacy-visits     | none                                   | none             | mia   | 400",
+            "POST | /api/customers/-1/pharmacy-visits    | {\"x\":1}                               | application/json | mia   | 404",
+            "GET  | /api/analytics/pharmacy-step-dwell?from=x | none                              | none             | mia   | 400",
+            "GET  | /api/analytics/pharmacy-step-dwell?from=2026-02-01&to=2026-01-01 | none      | none             | mia   | 422",
             "GET  | /api/nothing-here                     | none                                   | none             | mia   | 404"})
     void isAProblemAndChangesNothing(String method, String path, String body, String contentType, String user, int status) {
         Map<String, Long> before = rowCounts();
