@@ -344,6 +344,19 @@ class HostileInputFuzzTest extends IntegrationTest {
                 random.nextBoolean() ? null : junk(random));
     }
 
+    private Probe handoverCalls(Random random) {
+        String id = pick(random, IDS);
+        if (random.nextBoolean()) {
+            // A rep nobody has: a handover the fuzzer got accepted must not take a real rep's book from the other tests.
+            return new Probe(user(random), "POST", "/api/handovers", jsonType(random),
+                    json(mutate(random, new TreeMap<>(Map.of("rep", pick(random, new String[] {"ghost", "a/b", "..", "x".repeat(300)})))), random));
+        }
+        String path = pick(random, new String[] {"/api/handovers/" + id, "/api/handovers/" + id + "/confirm",
+                "/api/handovers/" + encode(pick(random, STRINGS)) + "/confirm"});
+        return new Probe(user(random), pick(random, new String[] {"GET", "POST", "PUT"}), path, jsonType(random),
+                json(mutate(random, new TreeMap<>(Map.of("defaultSuccessor", "bob", "successors", Map.of("lead:1", "frank")))), random));
+    }
+
     // ------------------------------------------------------------------------------------------- mutations
 
     /** One to three changes that make a valid body invalid: drop, retype, oversize, add unknown, or nest deeply. */
