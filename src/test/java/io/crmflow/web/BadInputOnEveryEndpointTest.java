@@ -25,7 +25,7 @@ class BadInputOnEveryEndpointTest extends IntegrationTest {
     private static final List<String> TABLES = List.of("leads", "lead_event", "lead_decision", "sales_rep", "region_manager",
             "opportunity", "opportunity_event", "notification_outbox", "contract", "contract_approval", "installment", "payment",
             "payment_allocation", "customer", "customer_contact", "customer_decision", "customer_tag", "customer_tag_option", "act_ru_execution",
-            "activity", "activity_attachment", "follow_up", "stand_in", "notification_inbox");
+            "activity", "activity_attachment", "follow_up", "stand_in", "notification_inbox", "pharmacy_visit", "pharmacy_visit_step");
 
     private Map<String, Long> rowCounts() {
         return TABLES.stream().collect(Collectors.toMap(table -> table, this::count));
