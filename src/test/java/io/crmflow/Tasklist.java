@@ -156,9 +156,9 @@ public final class Tasklist {
         return browser.findElements(By.cssSelector("[id$='" + fieldId + "']")).stream().anyMatch(WebElement::isDisplayed);
     }
 
-    /** Clicks Tasklist's "Complete" button under the form. */
+    /** Clicks Tasklist's "Complete" (完成) button under the form, in whichever language Tasklist shows. */
     public void complete() {
-        click(By.xpath("//button[normalize-space(.)='Complete']"));
+        click(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
     }
 
     /** Waits for the error notification Tasklist shows when the engine refuses an action, and returns its text. */
