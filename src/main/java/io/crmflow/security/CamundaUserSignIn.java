@@ -2,6 +2,7 @@ package io.crmflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
@@ -22,6 +23,7 @@ class CamundaUserSignIn implements SignIn {
 
     private final IdentityService identityService;
     private final ProblemAuthenticationHandlers problems;
+    private volatile boolean administratorSeen;
 
     CamundaUserSignIn(IdentityService identityService, ObjectMapper json) {
         this.identityService = identityService;
@@ -48,15 +50,28 @@ class CamundaUserSignIn implements SignIn {
     /**
      * The webapps' pages need the session's person: a stranger is sent to the sign-in page and back. Their REST calls
      * ({@code /camunda/api}) stay with Camunda's own authentication filter, which answers 401 for the apps to handle.
+     * Until there is an administrator (a new installation on PostgreSQL), Admin's pages are open, as Camunda offers
+     * its first-administrator set-up there and nobody could sign in yet; Camunda's set-up API refuses once one exists.
      */
     @Override
     public void webapps(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(request -> request.getRequestURI().startsWith("/camunda/app/admin/") && awaitsFirstAdministrator()).permitAll()
                         .requestMatchers(SecurityConfiguration.paths("/camunda/app/**")).authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInPage.PATH)))
                 .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/logout"))
                         .logoutSuccessUrl(SignInPage.SIGNED_OUT));
+    }
+
+    @Override
+    public boolean awaitsFirstAdministrator() {
+        // Once there is an administrator there always is one in practice: no need to ask the database again.
+        if (administratorSeen) {
+            return false;
+        }
+        administratorSeen = identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
+        return !administratorSeen;
     }
 
     private ProviderManager camundaUsers() {

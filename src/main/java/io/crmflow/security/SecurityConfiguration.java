@@ -79,8 +79,8 @@ class SecurityConfiguration {
      * filters, which establish that person from the session.
      */
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn(SignIn signIn) {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(new SignedInWebapps(signIn));
         registration.setInitParameters(Map.of("authentication-provider", SpringSessionWebappAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         registration.setOrder(101);

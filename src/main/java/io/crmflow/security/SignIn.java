@@ -20,4 +20,12 @@ interface SignIn {
 
     /** Camunda's webapps (Tasklist, Cockpit, Admin) and whatever else the last chain serves. */
     void webapps(HttpSecurity http) throws Exception;
+
+    /**
+     * Whether Camunda Admin must offer its first-administrator set-up to someone nobody can have signed in as: a new
+     * installation with its own users and none of them an administrator yet.
+     */
+    default boolean awaitsFirstAdministrator() {
+        return false;
+    }
 }
