@@ -161,9 +161,9 @@ class RealKeycloakTest {
             tasklist.await().until(driver -> contactEntry(body(get(alice, timeline))) != null);
             assertThat(contactEntry(body(get(alice, timeline))).get("actor").asText()).isEqualTo("alice");
 
-            // The same Keycloak session opens the dashboard, with alice's identity and groups.
+            // The same Keycloak session opens the dashboard, with alice's identity and groups (and her name from Keycloak).
             browser.get("http://localhost:" + port + "/dashboard");
-            tasklist.await().until(driver -> driver.findElement(By.id("viewer")).getText().contains("alice"));
+            tasklist.await().until(driver -> driver.findElement(By.id("viewer")).getText().contains("Alice Wang"));
             chromium.screenshot("keycloak-02-alice-on-dashboard");
 
             // Tasklist's own Log out ends the Keycloak session too: Keycloak asks for a login again, for the dashboard as well.
@@ -177,7 +177,7 @@ class RealKeycloakTest {
 
             // So does the dashboard's.
             logInAtKeycloak(tasklist, "alice");
-            tasklist.await().until(driver -> driver.findElement(By.id("viewer")).getText().contains("alice"));
+            tasklist.await().until(driver -> driver.findElement(By.id("viewer")).getText().contains("Alice Wang"));
             browser.findElement(By.id("logout")).click();
             awaitKeycloakLogin(tasklist);
             browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
