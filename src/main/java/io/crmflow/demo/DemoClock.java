@@ -33,9 +33,25 @@ final class DemoClock implements AutoCloseable {
     private long jobsRun;
     private long jobsFailed;
 
-    DemoClock(ProcessEngine engine) {
+    /**
+     * Stops the job executor while the history is written: its threads would run the same due jobs at once (optimistic
+     * locking failures and half-done jobs). With job execution on, it is waited for first: the starter starts it on an
+     * event of its own, possibly after the application was reported ready.
+     */
+    DemoClock(ProcessEngine engine, boolean jobExecutionEnabled) {
         this.management = engine.getManagementService();
         this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        if (jobExecutionEnabled && jobExecutor != null) {
+            Instant giveUp = Instant.now().plusSeconds(60);
+            while (!jobExecutor.isActive() && Instant.now().isBefore(giveUp)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         this.executorWasActive = jobExecutor != null && jobExecutor.isActive();
         if (executorWasActive) {
             jobExecutor.shutdown();

@@ -84,7 +84,7 @@ class DemoHistory {
     DemoHistoryGenerator.Summary generate(int port) {
         log.info("Demo history: writing about twelve months of demo history through the API (seed {}); the dashboard fills as it goes", seed);
         DemoHistoryGenerator.Summary summary;
-        try (DemoClock clock = new DemoClock(engine)) {
+        try (DemoClock clock = new DemoClock(engine, environment.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true))) {
             summary = new DemoHistoryGenerator(new DemoApi(port), clock, opportunities, seed, EngineClock.now()).generate(scale);
         }
         String outcome = summary.steps() + " steps (" + summary.failedSteps() + " refused), " + summary.jobsRun() + " jobs run ("
