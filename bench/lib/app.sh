@@ -4,8 +4,11 @@
 # of it on the class path; every variant, the product's own included, runs from the same layout.
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
+# CRMFLOW_BENCH_JAR=<path> runs that jar instead (e.g. one built from an earlier commit, to measure before and after
+# in one run).
 bench_jar() {
   local jar
+  if [ -n "${CRMFLOW_BENCH_JAR:-}" ]; then realpath "$CRMFLOW_BENCH_JAR"; return; fi
   jar=$(ls "$bench_root"/target/crmflow-*.jar 2>/dev/null | grep -v plain | head -1 || true)
   if [ -z "$jar" ]; then
     (cd "$bench_root" && ./mvnw -B -q -o -DskipTests package)
