@@ -22,11 +22,13 @@ import org.springframework.stereotype.Component;
 class CamundaUserSignIn implements SignIn {
 
     private final IdentityService identityService;
+    private final CheckedCredentials checkedCredentials;
     private final ProblemAuthenticationHandlers problems;
     private volatile boolean administratorSeen;
 
-    CamundaUserSignIn(IdentityService identityService, ObjectMapper json) {
+    CamundaUserSignIn(IdentityService identityService, CheckedCredentials checkedCredentials, ObjectMapper json) {
         this.identityService = identityService;
+        this.checkedCredentials = checkedCredentials;
         this.problems = ProblemAuthenticationHandlers.httpBasic(json);
     }
 
@@ -75,6 +77,6 @@ class CamundaUserSignIn implements SignIn {
     }
 
     private ProviderManager camundaUsers() {
-        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
+        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, checkedCredentials));
     }
 }
