@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Set;
 
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
-import io.crmflow.lead.assignment.CandidateTeam;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.rules.DecisionOutcome;
 import io.crmflow.rules.RuleSet;
@@ -74,12 +74,22 @@ public final class LeadDecisionFixture {
         return new Decision(score, grade, assignWithRules(rules, lead, reps).map(AssignedRep::getUserId).orElse(null));
     }
 
+    /** The score table as {@code LeadScoring} calls it: once per distinct inputs and rule-set version ({@link RuleSet#memoize}). */
     static DecisionOutcome scoreWithRules(RuleSet rules, Lead lead) {
+        return rules.memoize("lead-score", scoreInputs(lead), given -> rules.evaluate("lead-score", given));
+    }
+
+    /** The score table evaluated every time, as before the cache. */
+    static DecisionOutcome scoreWithRulesUncached(RuleSet rules, Lead lead) {
+        return rules.evaluate("lead-score", scoreInputs(lead));
+    }
+
+    private static Map<String, Object> scoreInputs(Lead lead) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("source", lead.source());
         inputs.put("visits30d", lead.visits30d());
         inputs.put("dwellSeconds", lead.dwellSeconds());
-        return rules.evaluate("lead-score", inputs);
+        return Collections.unmodifiableMap(inputs);
     }
 
     /** The same {@code lead-score.dmn} on Camunda 7's own DMN engine (FEEL-Scala), as a business rule task would run it. */
@@ -98,8 +108,8 @@ public final class LeadDecisionFixture {
     }
 
     static Optional<AssignedRep> assignWithRules(RuleSet rules, Lead lead, List<RepCandidate> reps) {
-        List<Object> facts = List.of(new AssignmentLead(lead.region(), lead.productLine(), lead.industry(), Set.of()), new CandidateTeam(reps));
-        return rules.fire(facts).factsOfType(AssignedRep.class).stream().findFirst();
+        AssignmentLead assignmentLead = new AssignmentLead(lead.region(), lead.productLine(), lead.industry(), Set.of());
+        return rules.fire(reps, List.of(assignmentLead)).factsOfType(AssignedRep.class).stream().findFirst();
     }
 
     /** docs/product.md §3.2 and §3.3 written out in Java: the baseline the rules are measured against. */

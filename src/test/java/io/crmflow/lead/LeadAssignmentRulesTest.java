@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Set;
 
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
-import io.crmflow.lead.assignment.CandidateTeam;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.lead.assignment.RepMatch;
 import io.crmflow.lead.assignment.MatchQuery;
@@ -77,12 +75,11 @@ class LeadAssignmentRulesTest {
                 openLeads.put(parts[0], Integer.parseInt(parts[1]));
             }
         }
-        List<Object> facts = new ArrayList<>();
-        facts.add(new AssignmentLead(region, productLine, industry, excluded == null ? Set.of() : Set.of(excluded.trim().split("\\s+"))));
-        facts.add(new CandidateTeam(DEMO_REPS.stream().map(rep -> new RepCandidate(rep.id(), words(rep.regions()),
-                words(rep.productLines()), words(rep.industries()), rep.capacity(), openLeads.getOrDefault(rep.id(), 0), true)).toList()));
+        AssignmentLead lead = new AssignmentLead(region, productLine, industry, excluded == null ? Set.of() : Set.of(excluded.trim().split("\\s+")));
+        List<RepCandidate> team = DEMO_REPS.stream().map(rep -> new RepCandidate(rep.id(), words(rep.regions()),
+                words(rep.productLines()), words(rep.industries()), rep.capacity(), openLeads.getOrDefault(rep.id(), 0), true)).toList();
 
-        Optional<AssignedRep> assigned = ShippedRules.ruleSet().fire(facts).factsOfType(AssignedRep.class).stream().findFirst();
+        Optional<AssignedRep> assigned = ShippedRules.ruleSet().fire(team, List.of(lead)).factsOfType(AssignedRep.class).stream().findFirst();
 
         if ("POOL".equals(winner)) {
             assertThat(assigned).isEmpty();
@@ -106,11 +103,11 @@ class LeadAssignmentRulesTest {
         String tuned = shipped.replace("match += 35;", "match += 32;").replace("match += 15;", "match += 31;");
         assertThat(tuned).contains("match += 32;", "match += 31;").doesNotContain("match += 35;", "match += 15;");
         RuleSet ruleSet = new RuleSetCompiler(List.of()).compile(List.of(new RuleFile("lead-assignment.drl", tuned.getBytes(StandardCharsets.UTF_8))));
-        List<Object> facts = List.of(new AssignmentLead("EAST", productLine, "HOSPITAL", Set.of()), new MatchQuery("oneShort"),
-                new CandidateTeam(List.of(new RepCandidate("onTheLine", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0, true),
-                        new RepCandidate("oneShort", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0, true))));
+        List<Object> facts = List.of(new AssignmentLead("EAST", productLine, "HOSPITAL", Set.of()), new MatchQuery("oneShort"));
+        List<RepCandidate> team = List.of(new RepCandidate("onTheLine", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0, true),
+                new RepCandidate("oneShort", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0, true));
 
-        RuleFiring firing = ruleSet.fire(facts);
+        RuleFiring firing = ruleSet.fire(team, facts);
 
         Optional<AssignedRep> assigned = firing.factsOfType(AssignedRep.class).stream().findFirst();
         if ("POOL".equals(winner)) {
