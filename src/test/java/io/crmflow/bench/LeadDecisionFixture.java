@@ -67,11 +67,15 @@ public final class LeadDecisionFixture {
                 INDUSTRIES[random.nextInt(INDUSTRIES.length)]);
     }
 
+    /** The decision as {@code LeadScoring} and {@code LeadAssignment} make it: the same calls on the rule set. */
     public static Decision withRules(RuleSet rules, Lead lead, List<RepCandidate> reps) {
-        DecisionOutcome scored = scoreWithRules(rules, lead);
-        int score = ((Number) scored.result("leadScore")).intValue();
-        String grade = (String) ((Map<?, ?>) scored.result("leadGrade")).get("grade");
-        return new Decision(score, grade, assignWithRules(rules, lead, reps).map(AssignedRep::getUserId).orElse(null));
+        Decision scored = scoreOf(scoreWithRules(rules, lead));
+        return new Decision(scored.score(), scored.grade(), assignWithRules(rules, lead, reps).map(AssignedRep::getUserId).orElse(null));
+    }
+
+    /** Score and grade of a score-table outcome, no owner yet. */
+    static Decision scoreOf(DecisionOutcome scored) {
+        return new Decision(((Number) scored.result("leadScore")).intValue(), (String) ((Map<?, ?>) scored.result("leadGrade")).get("grade"), null);
     }
 
     /** The score table as {@code LeadScoring} calls it: once per distinct inputs and rule-set version ({@link RuleSet#memoize}). */
