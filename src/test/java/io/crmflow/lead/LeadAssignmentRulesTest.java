@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
 
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
+import io.crmflow.lead.assignment.EligibleRep;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.lead.assignment.RepMatch;
 import io.crmflow.lead.assignment.MatchQuery;
@@ -22,6 +24,7 @@ import io.crmflow.rules.RuleFiring;
 import io.crmflow.rules.RuleSet;
 import io.crmflow.rules.RuleSetCompiler;
 import io.crmflow.rules.ShippedRules;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -117,6 +120,50 @@ class LeadAssignmentRulesTest {
             assertThat(assigned).hasValueSatisfying(rep -> assertThat(rep.getMatch()).isEqualTo(match));
             assertThat(assigned.get().getUserId()).isEqualTo(winner);
         }
+    }
+
+    /**
+     * A rule set keeps the team in a pooled session between decisions and updates only the reps that changed: every kind
+     * of change (load, absence, profile, leaving and joining the team) must decide the very next lead, and nothing a
+     * decision derived may be left for the next one. A single thread always gets the same pooled session back.
+     */
+    @Test
+    void everyTeamChangeDecidesTheVeryNextLeadOfAKeptSession() throws Exception {
+        RuleSet ruleSet = new RuleSetCompiler(List.of()).compile(List.of(new RuleFile("lead-assignment.drl",
+                Files.readAllBytes(Path.of("rules/lead-assignment.drl")))));
+        RepCandidate ann = new RepCandidate("ann", Set.of("EAST"), Set.of("DEVICES"), Set.of("HOSPITAL"), 10, 0, true);
+        RepCandidate bob = new RepCandidate("bob", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0, true);
+
+        assertThat(decide(ruleSet, List.of(ann, bob), new MatchQuery("bob"))).isEqualTo("ann 100 eligible [ann, bob] bob=85");
+        assertThat(decide(ruleSet, List.of(withLoad(ann, 10), bob))).as("ann at capacity").isEqualTo("bob 85 eligible [bob]");
+        assertThat(decide(ruleSet, List.of(withLoad(ann, 9), bob))).as("ann below capacity again").isEqualTo("ann 100 eligible [ann, bob]");
+        assertThat(decide(ruleSet, List.of(new RepCandidate("ann", Set.of("EAST"), Set.of("DEVICES"), Set.of("HOSPITAL"), 10, 9, false), bob)))
+                .as("ann out of office").isEqualTo("bob 85 eligible [bob]");
+        assertThat(decide(ruleSet, List.of(new RepCandidate("ann", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0, true), bob)))
+                .as("ann no longer sells devices").isEqualTo("bob 85 eligible [bob]");
+        assertThat(decide(ruleSet, List.of(ann))).as("bob left the team").isEqualTo("ann 100 eligible [ann]");
+        RepCandidate aaron = new RepCandidate("aaron", Set.of("EAST"), Set.of("DEVICES"), Set.of("HOSPITAL"), 10, 0, true);
+        assertThat(decide(ruleSet, List.of(ann, bob, aaron))).as("aaron joined: same match and load, first by user id")
+                .isEqualTo("aaron 100 eligible [aaron, ann, bob]");
+        assertThat(decide(ruleSet, List.of(ann, withLoad(bob, 3), withLoad(aaron, 1)))).isEqualTo("ann 100 eligible [aaron, ann, bob]");
+        assertThat(decide(ruleSet, List.of())).as("nobody left").isEqualTo("POOL eligible []");
+    }
+
+    /** Winner, match, the eligible reps and the match of the reps asked about, after one decision in the rule set's pool. */
+    private static String decide(RuleSet ruleSet, List<RepCandidate> team, MatchQuery... asked) {
+        List<Object> facts = new ArrayList<>(List.of(asked));
+        facts.add(new AssignmentLead("EAST", "DEVICES", "HOSPITAL", Set.of()));
+        RuleFiring firing = ruleSet.fire(team, facts);
+        String winner = firing.factsOfType(AssignedRep.class).stream().map(rep -> rep.getUserId() + " " + rep.getMatch())
+                .reduce((first, second) -> first + " AND " + second).orElse("POOL");
+        String matches = firing.factsOfType(RepMatch.class).stream().filter(match -> !(match instanceof AssignedRep))
+                .map(match -> " " + match.getUserId() + "=" + match.getMatch()).reduce("", String::concat);
+        return winner + " eligible " + firing.factsOfType(EligibleRep.class).stream().map(EligibleRep::getUserId).sorted().toList() + matches;
+    }
+
+    private static RepCandidate withLoad(RepCandidate rep, int openLeads) {
+        return new RepCandidate(rep.getUserId(), rep.getRegions(), rep.getProductLines(), rep.getIndustries(), rep.getCapacity(),
+                openLeads, rep.isAvailable());
     }
 
     private static Set<String> words(String text) {
