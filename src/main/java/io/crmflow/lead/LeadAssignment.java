@@ -51,9 +51,10 @@ class LeadAssignment {
         List<Object> facts = new ArrayList<>();
         matchOf.forEach(userId -> facts.add(new MatchQuery(userId)));
         facts.add(lead);
+        // Read fresh for every decision (load and absences change all the time); the rule set's pooled session only
+        // updates the reps that differ from what it holds, so it can never decide against a stale team.
         CandidateTeam candidates = todaysTeam();
-        facts.add(candidates);
-        RuleFiring firing = rules.current().fire(facts);
+        RuleFiring firing = rules.current().fire(candidates.getReps(), facts);
         Optional<AssignedRep> winner = firing.factsOfType(AssignedRep.class).stream().findFirst();
         return new Result(winner, firing.factsOfType(EligibleRep.class), firing, candidates);
     }

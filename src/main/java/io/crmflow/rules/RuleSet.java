@@ -2,17 +2,18 @@ package io.crmflow.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieSession;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNModel;
@@ -33,6 +34,20 @@ public final class RuleSet {
     private final KieContainer container;
     private final DMNRuntime dmnRuntime;
     private final ThreadLocal<List<MatchedRule>> matchedRows = ThreadLocal.withInitial(ArrayList::new);
+    private final Deque<StandingSession> idleSessions = new ConcurrentLinkedDeque<>();
+    private final Map<MemoKey, Object> memo = new ConcurrentHashMap<>();
+
+    /**
+     * Sessions kept idle per version: decisions run concurrently (request threads, job executor) and a KIE session is
+     * not thread-safe, so the pool grows to the number of decisions in flight; beyond this many, a returned session is
+     * dropped rather than kept. Each holds the team (a few hundred facts).
+     */
+    private static final int IDLE_SESSIONS = 8;
+    /**
+     * Distinct inputs remembered per decision model and version. The lead-score inputs are source × visits × dwell
+     * seconds, all of them raw values; 10 000 results take a few MB and cover the inputs a day of intake repeats.
+     */
+    private static final int MEMO_ENTRIES = 10_000;
 
     RuleSet(String version, SortedMap<String, RuleFile> files, KieContainer container, DMNRuntime dmnRuntime) {
         this.version = version;
@@ -85,7 +100,8 @@ public final class RuleSet {
         for (DMNDecisionResult decision : evaluation.result().getDecisionResults()) {
             results.put(decision.getDecisionName(), decision.getResult());
         }
-        return new DecisionOutcome(Map.copyOf(inputs), results, evaluation.matchedRows(), version);
+        // Unmodifiable: an outcome may be remembered (memoize) and handed to many decisions.
+        return new DecisionOutcome(Map.copyOf(inputs), Collections.unmodifiableMap(results), evaluation.matchedRows(), version);
     }
 
     /** A DMN result as the runtime gives it, with the decision-table rows that matched. */
@@ -113,23 +129,58 @@ public final class RuleSet {
         return dmnRuntime.getModels();
     }
 
-    /** Inserts {@code facts} into a fresh session of the DRL knowledge base, fires all rules and returns what is left. */
-    public RuleFiring fire(Collection<?> facts) {
-        KieSession session = container.newKieSession();
+    /**
+     * Fires the DRL rules for one decision: {@code standing} are the facts that hold across decisions (the team as it is
+     * now), {@code facts} the decision's own (the lead). Returns what the decision inserted and the rules derived, and
+     * the rules that fired. The session comes from this version's pool, where the standing facts stay inserted and only
+     * those that changed since the session's last decision are updated; a session whose firing failed is discarded.
+     */
+    public RuleFiring fire(Collection<? extends StandingFact> standing, Collection<?> facts) {
+        StandingSession session = idleSessions.pollFirst();
+        if (session == null) {
+            session = new StandingSession(container.newKieSession());
+        }
+        RuleFiring firing;
         try {
-            // A rule firing once per rep would bury the explanation: each rule is listed once.
-            Set<MatchedRule> fired = new LinkedHashSet<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(new MatchedRule(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName()));
-                }
-            });
-            facts.forEach(session::insert);
-            session.fireAllRules();
-            return new RuleFiring(List.copyOf(session.getObjects()), List.copyOf(fired), version);
-        } finally {
+            firing = session.fire(standing, facts, version);
+        } catch (RuntimeException failed) {
+            session.dispose();
+            throw failed;
+        }
+        if (idleSessions.size() < IDLE_SESSIONS) {
+            // Last in, first out: the busiest session holds the most recent team and has the least to update.
+            idleSessions.offerFirst(session);
+        } else {
             session.dispose();
         }
+        return firing;
+    }
+
+    /**
+     * The result of a decision that is a pure function of {@code inputs} under this version (a DMN table without
+     * clock or data look-ups), computed once per distinct inputs: the cache belongs to this version, so a decision of
+     * another version can never get it. {@code inputs} must be immutable and are the whole key; failures are not kept.
+     * Bounded to {@value #MEMO_ENTRIES} entries, beyond which an arbitrary entry makes room.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> V memoize(String decision, K inputs, Function<K, V> compute) {
+        MemoKey key = new MemoKey(decision, inputs);
+        Object known = memo.get(key);
+        if (known != null) {
+            return (V) known;
+        }
+        V computed = compute.apply(inputs);
+        if (memo.size() >= MEMO_ENTRIES) {
+            Iterator<MemoKey> any = memo.keySet().iterator();
+            if (any.hasNext()) {
+                any.next();
+                any.remove();
+            }
+        }
+        memo.put(key, computed);
+        return computed;
+    }
+
+    private record MemoKey(String decision, Object inputs) {
     }
 }

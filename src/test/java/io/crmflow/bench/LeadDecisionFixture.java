@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Set;
 
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
-import io.crmflow.lead.assignment.CandidateTeam;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.rules.DecisionOutcome;
 import io.crmflow.rules.RuleSet;
@@ -67,19 +67,33 @@ public final class LeadDecisionFixture {
                 INDUSTRIES[random.nextInt(INDUSTRIES.length)]);
     }
 
+    /** The decision as {@code LeadScoring} and {@code LeadAssignment} make it: the same calls on the rule set. */
     public static Decision withRules(RuleSet rules, Lead lead, List<RepCandidate> reps) {
-        DecisionOutcome scored = scoreWithRules(rules, lead);
-        int score = ((Number) scored.result("leadScore")).intValue();
-        String grade = (String) ((Map<?, ?>) scored.result("leadGrade")).get("grade");
-        return new Decision(score, grade, assignWithRules(rules, lead, reps).map(AssignedRep::getUserId).orElse(null));
+        Decision scored = scoreOf(scoreWithRules(rules, lead));
+        return new Decision(scored.score(), scored.grade(), assignWithRules(rules, lead, reps).map(AssignedRep::getUserId).orElse(null));
     }
 
+    /** Score and grade of a score-table outcome, no owner yet. */
+    static Decision scoreOf(DecisionOutcome scored) {
+        return new Decision(((Number) scored.result("leadScore")).intValue(), (String) ((Map<?, ?>) scored.result("leadGrade")).get("grade"), null);
+    }
+
+    /** The score table as {@code LeadScoring} calls it: once per distinct inputs and rule-set version ({@link RuleSet#memoize}). */
     static DecisionOutcome scoreWithRules(RuleSet rules, Lead lead) {
+        return rules.memoize("lead-score", scoreInputs(lead), given -> rules.evaluate("lead-score", given));
+    }
+
+    /** The score table evaluated every time, as before the cache. */
+    static DecisionOutcome scoreWithRulesUncached(RuleSet rules, Lead lead) {
+        return rules.evaluate("lead-score", scoreInputs(lead));
+    }
+
+    private static Map<String, Object> scoreInputs(Lead lead) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("source", lead.source());
         inputs.put("visits30d", lead.visits30d());
         inputs.put("dwellSeconds", lead.dwellSeconds());
-        return rules.evaluate("lead-score", inputs);
+        return Collections.unmodifiableMap(inputs);
     }
 
     /** The same {@code lead-score.dmn} on Camunda 7's own DMN engine (FEEL-Scala), as a business rule task would run it. */
@@ -98,8 +112,8 @@ public final class LeadDecisionFixture {
     }
 
     static Optional<AssignedRep> assignWithRules(RuleSet rules, Lead lead, List<RepCandidate> reps) {
-        List<Object> facts = List.of(new AssignmentLead(lead.region(), lead.productLine(), lead.industry(), Set.of()), new CandidateTeam(reps));
-        return rules.fire(facts).factsOfType(AssignedRep.class).stream().findFirst();
+        AssignmentLead assignmentLead = new AssignmentLead(lead.region(), lead.productLine(), lead.industry(), Set.of());
+        return rules.fire(reps, List.of(assignmentLead)).factsOfType(AssignedRep.class).stream().findFirst();
     }
 
     /** docs/product.md §3.2 and §3.3 written out in Java: the baseline the rules are measured against. */

@@ -15,7 +15,7 @@ import java.util.Set;
 
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
-import io.crmflow.lead.assignment.CandidateTeam;
+import io.crmflow.lead.assignment.EligibleRep;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.lead.assignment.RepMatch;
 import io.crmflow.lead.assignment.MatchQuery;
@@ -24,6 +24,7 @@ import io.crmflow.rules.RuleFiring;
 import io.crmflow.rules.RuleSet;
 import io.crmflow.rules.RuleSetCompiler;
 import io.crmflow.rules.ShippedRules;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -77,12 +78,11 @@ class LeadAssignmentRulesTest {
                 openLeads.put(parts[0], Integer.parseInt(parts[1]));
             }
         }
-        List<Object> facts = new ArrayList<>();
-        facts.add(new AssignmentLead(region, productLine, industry, excluded == null ? Set.of() : Set.of(excluded.trim().split("\\s+"))));
-        facts.add(new CandidateTeam(DEMO_REPS.stream().map(rep -> new RepCandidate(rep.id(), words(rep.regions()),
-                words(rep.productLines()), words(rep.industries()), rep.capacity(), openLeads.getOrDefault(rep.id(), 0), true)).toList()));
+        AssignmentLead lead = new AssignmentLead(region, productLine, industry, excluded == null ? Set.of() : Set.of(excluded.trim().split("\\s+")));
+        List<RepCandidate> team = DEMO_REPS.stream().map(rep -> new RepCandidate(rep.id(), words(rep.regions()),
+                words(rep.productLines()), words(rep.industries()), rep.capacity(), openLeads.getOrDefault(rep.id(), 0), true)).toList();
 
-        Optional<AssignedRep> assigned = ShippedRules.ruleSet().fire(facts).factsOfType(AssignedRep.class).stream().findFirst();
+        Optional<AssignedRep> assigned = ShippedRules.ruleSet().fire(team, List.of(lead)).factsOfType(AssignedRep.class).stream().findFirst();
 
         if ("POOL".equals(winner)) {
             assertThat(assigned).isEmpty();
@@ -106,11 +106,11 @@ class LeadAssignmentRulesTest {
         String tuned = shipped.replace("match += 35;", "match += 32;").replace("match += 15;", "match += 31;");
         assertThat(tuned).contains("match += 32;", "match += 31;").doesNotContain("match += 35;", "match += 15;");
         RuleSet ruleSet = new RuleSetCompiler(List.of()).compile(List.of(new RuleFile("lead-assignment.drl", tuned.getBytes(StandardCharsets.UTF_8))));
-        List<Object> facts = List.of(new AssignmentLead("EAST", productLine, "HOSPITAL", Set.of()), new MatchQuery("oneShort"),
-                new CandidateTeam(List.of(new RepCandidate("onTheLine", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0, true),
-                        new RepCandidate("oneShort", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0, true))));
+        List<Object> facts = List.of(new AssignmentLead("EAST", productLine, "HOSPITAL", Set.of()), new MatchQuery("oneShort"));
+        List<RepCandidate> team = List.of(new RepCandidate("onTheLine", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0, true),
+                new RepCandidate("oneShort", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0, true));
 
-        RuleFiring firing = ruleSet.fire(facts);
+        RuleFiring firing = ruleSet.fire(team, facts);
 
         Optional<AssignedRep> assigned = firing.factsOfType(AssignedRep.class).stream().findFirst();
         if ("POOL".equals(winner)) {
@@ -120,6 +120,50 @@ class LeadAssignmentRulesTest {
             assertThat(assigned).hasValueSatisfying(rep -> assertThat(rep.getMatch()).isEqualTo(match));
             assertThat(assigned.get().getUserId()).isEqualTo(winner);
         }
+    }
+
+    /**
+     * A rule set keeps the team in a pooled session between decisions and updates only the reps that changed: every kind
+     * of change (load, absence, profile, leaving and joining the team) must decide the very next lead, and nothing a
+     * decision derived may be left for the next one. A single thread always gets the same pooled session back.
+     */
+    @Test
+    void everyTeamChangeDecidesTheVeryNextLeadOfAKeptSession() throws Exception {
+        RuleSet ruleSet = new RuleSetCompiler(List.of()).compile(List.of(new RuleFile("lead-assignment.drl",
+                Files.readAllBytes(Path.of("rules/lead-assignment.drl")))));
+        RepCandidate ann = new RepCandidate("ann", Set.of("EAST"), Set.of("DEVICES"), Set.of("HOSPITAL"), 10, 0, true);
+        RepCandidate bob = new RepCandidate("bob", Set.of("EAST"), Set.of("DEVICES"), Set.of("PHARMACY"), 10, 0, true);
+
+        assertThat(decide(ruleSet, List.of(ann, bob), new MatchQuery("bob"))).isEqualTo("ann 100 eligible [ann, bob] bob=85");
+        assertThat(decide(ruleSet, List.of(withLoad(ann, 10), bob))).as("ann at capacity").isEqualTo("bob 85 eligible [bob]");
+        assertThat(decide(ruleSet, List.of(withLoad(ann, 9), bob))).as("ann below capacity again").isEqualTo("ann 100 eligible [ann, bob]");
+        assertThat(decide(ruleSet, List.of(new RepCandidate("ann", Set.of("EAST"), Set.of("DEVICES"), Set.of("HOSPITAL"), 10, 9, false), bob)))
+                .as("ann out of office").isEqualTo("bob 85 eligible [bob]");
+        assertThat(decide(ruleSet, List.of(new RepCandidate("ann", Set.of("EAST"), Set.of("OTC"), Set.of("HOSPITAL"), 10, 0, true), bob)))
+                .as("ann no longer sells devices").isEqualTo("bob 85 eligible [bob]");
+        assertThat(decide(ruleSet, List.of(ann))).as("bob left the team").isEqualTo("ann 100 eligible [ann]");
+        RepCandidate aaron = new RepCandidate("aaron", Set.of("EAST"), Set.of("DEVICES"), Set.of("HOSPITAL"), 10, 0, true);
+        assertThat(decide(ruleSet, List.of(ann, bob, aaron))).as("aaron joined: same match and load, first by user id")
+                .isEqualTo("aaron 100 eligible [aaron, ann, bob]");
+        assertThat(decide(ruleSet, List.of(ann, withLoad(bob, 3), withLoad(aaron, 1)))).isEqualTo("ann 100 eligible [aaron, ann, bob]");
+        assertThat(decide(ruleSet, List.of())).as("nobody left").isEqualTo("POOL eligible []");
+    }
+
+    /** Winner, match, the eligible reps and the match of the reps asked about, after one decision in the rule set's pool. */
+    private static String decide(RuleSet ruleSet, List<RepCandidate> team, MatchQuery... asked) {
+        List<Object> facts = new ArrayList<>(List.of(asked));
+        facts.add(new AssignmentLead("EAST", "DEVICES", "HOSPITAL", Set.of()));
+        RuleFiring firing = ruleSet.fire(team, facts);
+        String winner = firing.factsOfType(AssignedRep.class).stream().map(rep -> rep.getUserId() + " " + rep.getMatch())
+                .reduce((first, second) -> first + " AND " + second).orElse("POOL");
+        String matches = firing.factsOfType(RepMatch.class).stream().filter(match -> !(match instanceof AssignedRep))
+                .map(match -> " " + match.getUserId() + "=" + match.getMatch()).reduce("", String::concat);
+        return winner + " eligible " + firing.factsOfType(EligibleRep.class).stream().map(EligibleRep::getUserId).sorted().toList() + matches;
+    }
+
+    private static RepCandidate withLoad(RepCandidate rep, int openLeads) {
+        return new RepCandidate(rep.getUserId(), rep.getRegions(), rep.getProductLines(), rep.getIndustries(), rep.getCapacity(),
+                openLeads, rep.isAvailable());
     }
 
     private static Set<String> words(String text) {

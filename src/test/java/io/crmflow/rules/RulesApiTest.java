@@ -116,8 +116,11 @@ class RulesApiTest extends IntegrationTest {
         assertThat(activated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(activated.getBody().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(activated.getBody().get("activatedBy").asText()).isEqualTo("rui");
+        // Every lead here has the same score inputs: each version remembers its own result for them, and a switch of
+        // version switches the remembered results with it, in both directions.
         long afterActivation = submitScoredLead("REFERRAL");
         assertThat(leadScore(afterActivation)).isEqualTo(50);
+        assertThat(leadScore(submitScoredLead("REFERRAL"))).isEqualTo(50);
         assertThat(decisions(afterActivation).get(0).get("ruleSetVersion").asText()).isEqualTo(candidate.get("version").asText());
         assertThat(post("rui", "/api/rules/candidates/" + id + "/activate").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         JsonNode overview = as("admin").getForObject("/api/rules", JsonNode.class);
@@ -129,6 +132,7 @@ class RulesApiTest extends IntegrationTest {
         assertThat(rolledBack.getBody().get("id")).isEqualTo(original.get("id"));
         long afterRollback = submitScoredLead("REFERRAL");
         assertThat(leadScore(afterRollback)).isEqualTo(80);
+        assertThat(leadScore(submitScoredLead("REFERRAL"))).isEqualTo(80);
         assertThat(decisions(afterRollback).get(0).get("ruleSetVersion").asText()).isEqualTo(original.get("version").asText());
         // The shipped version was the first one deployed: rollbacks go back along activations, never in a circle.
         ResponseEntity<JsonNode> nothingBefore = post("rui", "/api/rules/rollback");

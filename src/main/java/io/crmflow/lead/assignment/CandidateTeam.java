@@ -3,8 +3,9 @@ package io.crmflow.lead.assignment;
 import java.util.List;
 
 /**
- * The reps who could take a lead, handed to the rules as one fact: the rules walk the list ({@code from}) instead of
- * having hundreds of reps inserted one by one, which keeps a decision against a large team fast.
+ * The reps who could take a lead, as read for one decision. The rules get each rep as a fact of its own, which the
+ * rule set's pooled sessions keep between decisions and update only where a rep changed (see
+ * {@code RuleSet#fire(Collection, Collection)}), so a decision against a large team does not insert or walk it anew.
  */
 public class CandidateTeam {
 

@@ -1,12 +1,18 @@
 package io.crmflow.lead.assignment;
 
+import java.util.Objects;
 import java.util.Set;
+
+import io.crmflow.rules.StandingFact;
 
 /**
  * A sales rep's profile, current load and availability, as the assignment rules see it. {@code available} is false while
  * the rep is out of office (docs/product.md §14): the rules, not the Java around them, decide what that means.
+ * <p>
+ * Reps stay in the rule set's pooled sessions between decisions ({@link StandingFact}); equality on every field is how a
+ * session tells that a rep's profile, load or availability changed and must be updated before the next decision.
  */
-public class RepCandidate {
+public class RepCandidate implements StandingFact {
 
     private final String userId;
     private final Set<String> regions;
@@ -53,5 +59,22 @@ public class RepCandidate {
 
     public boolean isAvailable() {
         return available;
+    }
+
+    @Override
+    public String factKey() {
+        return userId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RepCandidate rep && capacity == rep.capacity && openLeads == rep.openLeads
+                && available == rep.available && userId.equals(rep.userId) && regions.equals(rep.regions)
+                && productLines.equals(rep.productLines) && industries.equals(rep.industries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(userId, regions, productLines, industries, capacity, openLeads, available);
     }
 }
