@@ -13,7 +13,11 @@
 #     full      Camunda's history level full (what crmflow shipped before its own level)
 #     crmflow   the shipped configuration (history level crmflow)
 #     rewrite   the shipped configuration + the PostgreSQL driver's reWriteBatchedInserts=true
-#   CRMFLOW_BENCH_JAR=<jar>   run an earlier build (bench/lib/app.sh); CRMFLOW_BENCH_JVM="…" extra JVM options
+#   CRMFLOW_BENCH_JAR=<jar>   run an earlier build (bench/lib/app.sh); CRMFLOW_BENCH_JVM="…" extra JVM options, e.g. a
+#     profile of one variant (one per run: every variant's JVM would write the same file): bench/engine.sh 20 crmflow= with
+#     CRMFLOW_BENCH_JVM="-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=/tmp/engine.jfr
+#     -XX:FlightRecorderOptions:stackdepth=256" (without dumponexit the stopped JVM leaves an empty file), then
+#     bench/lib/jfr-breakdown.py /tmp/engine.jfr
 #   CRMFLOW_BENCH_DB / CRMFLOW_BENCH_PORT   database name (default crmflow_bench_engine) and port (default 18084)
 # About 2½ minutes per variant with the defaults (start-up, 25 s of warm-up, 4 points). Needs wrk; PostgreSQL at
 # 127.0.0.1:5432, user postgres, trust auth. Each variant's application log is kept in /tmp/<database>-<variant>.log.
