@@ -34,10 +34,4 @@ function request()
   return wrk.format(nil, "/api/leads", nil, body)
 end
 
-function done(summary, latency, requests)
-  local s = summary.duration / 1e6
-  io.write(string.format("RESULT requests=%d seconds=%.1f tps=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f errors=%d non2xx=%d\n",
-    summary.requests, s, summary.requests / s, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status))
-end
+dofile("bench/lib/wrk_result.lua") -- done(): the RESULT line (wrk runs from the repository root)

@@ -25,7 +25,8 @@ bench_layout() {
   mkdir -p "$workdir/bench-classes/bench"
   javac -nowarn -d "$workdir/bench-classes" -cp "$(ls "$workdir"/app/*.jar):$workdir/app/lib/*" \
     "$bench_root/src/test/java/io/crmflow/lead/CamundaDmnIntakeBench.java" \
-    "$bench_root/src/test/java/io/crmflow/bench/TimerLatenessBench.java"
+    "$bench_root/src/test/java/io/crmflow/bench/TimerLatenessBench.java" \
+    "$bench_root/src/test/java/io/crmflow/bench/EngineBaselineBench.java"
   cp "$bench_root"/src/test/resources/bench/*.bpmn "$workdir/bench-classes/bench/"
 }
 
@@ -90,6 +91,17 @@ bench_sales_team() {
   psql -h 127.0.0.1 -U postgres -d "$1" -v ON_ERROR_STOP=1 -qc "insert into sales_rep (user_id, regions, product_lines, industries, capacity)
     select 'bench' || g, (array['EAST','SOUTH','NORTH','SOUTHWEST'])[g % 4 + 1], 'OTC,PRESCRIPTION,DEVICES,CONSUMABLES',
            'HOSPITAL,PHARMACY,CLINIC,DISTRIBUTOR', 1000000 from generate_series(1, 96) g"
+}
+
+# bench_wrk <label> <wrk arguments…>: one wrk run against the application $app_pid; prints "<label>: RESULT … cpu_ms=…",
+# cpu_ms being the JVM's CPU (user + system, /proc/<pid>/stat) over the run divided by the requests wrk counted.
+bench_wrk() {
+  local label=$1 before after result requests; shift
+  before=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+  result=$(wrk "$@" | grep RESULT)
+  after=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+  requests=$(sed 's/.*RESULT requests=\([0-9]*\).*/\1/' <<< "$result")
+  printf '%s: %s cpu_ms=%.1f\n' "$label" "$result" "$(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / ($requests + 0.0001)" | bc -l)"
 }
 
 bench_conditions() {
