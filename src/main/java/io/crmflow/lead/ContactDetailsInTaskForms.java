@@ -1,38 +1,60 @@
 package io.crmflow.lead;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.crmflow.security.CurrentUser;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The field rule (docs/product.md §8) in Tasklist. The qualification process holds the lead's phone and email masked only: process
- * variables are the same for everyone who may read a task of the instance (a colleague the owner handed the task to, a
- * group it was offered to, anyone with history access), and whatever is stored there is kept in the history too. When
- * a lead task's form is loaded ({@code GET .../task/{id}/form-variables}, from Tasklist or {@code /engine-rest}), the
- * full values are filled in for a reader who may see them (the lead's owner, the region's manager, administrators):
- * the owner calls the lead from the form. Anything else that reads the variables sees the masked ones.
+ * The lead in its tasks' forms (forms/*-lead.form), from the lead row. The qualification process holds only what the
+ * engine works with (LeadService#submit): every process variable costs a runtime row and history rows, and it is the
+ * same for everyone who may read a task of the instance. When a lead task's form is loaded
+ * ({@code GET .../task/{id}/form-variables}, from Tasklist or {@code /engine-rest}), the lead's name, contact details,
+ * source, region, industry and product line are filled in from the row. The field rule (docs/product.md §8): phone and
+ * email in full only for a reader who may see them (the lead's owner, the region's manager, administrators; the owner
+ * calls the lead from the form), masked for anyone else (a colleague the owner handed the task to, a group it was
+ * offered to). Nothing else that reads the engine's variables or history sees them at all.
  */
 @Component
 class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
 
+    static final String NAME = "leadName";
     static final String PHONE = "phone";
     static final String EMAIL = "email";
+    /** The read-only lead fields of forms/*-lead.form: from the row (below), or the process's own variables. */
+    private static final Set<String> SHOWN = Set.of(NAME, "company", PHONE, EMAIL, "source", "region", "industry", "productLine",
+            "score", "grade", "owner");
 
     // Lazily: both depend on the engine's IdentityService, which this plugin helps build.
     private final ObjectProvider<LeadRepository> leads;
@@ -54,35 +76,83 @@ class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
             public <T> T execute(Command<T> command) {
                 T result = next.execute(command);
                 if (command instanceof GetTaskFormVariablesCmd form && result instanceof VariableMap variables) {
-                    reveal(form.resourceId, variables);
+                    fillIn(form, variables);
                 }
                 return result;
             }
         });
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+
+        List<BpmnParseListener> listeners = new ArrayList<>();
+        if (configuration.getCustomPostBPMNParseListeners() != null) {
+            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+        }
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+                        && LeadService.PROCESS_KEY.equals(definition.getKey())) {
+                    TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                    task.setTaskFormHandler(new WithoutShownLead(task.getTaskFormHandler()));
+                }
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private void reveal(String taskId, VariableMap variables) {
-        if (!variables.containsKey(PHONE) && !variables.containsKey(EMAIL)) {
-            return;
+    /**
+     * Tasklist submits a Camunda Form's read-only fields along with what the user entered: the lead as the form showed it
+     * stays out of the process, so completing a task neither copies the lead row into variables and their history nor
+     * stores the phone and email the owner saw in full.
+     */
+    private record WithoutShownLead(TaskFormHandler form) implements TaskFormHandler {
+
+        @Override
+        public TaskFormData createTaskForm(TaskEntity task) {
+            return form.createTaskForm(task);
         }
+
+        @Override
+        public void parseConfiguration(Element activityElement, DeploymentEntity deployment, ProcessDefinitionEntity processDefinition,
+                                       BpmnParse bpmnParse) {
+            form.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+        }
+
+        @Override
+        public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
+            VariableMap entered = Variables.createVariables();
+            entered.putAll(properties);
+            entered.keySet().removeAll(SHOWN);
+            form.submitFormVariables(entered, variableScope);
+        }
+    }
+
+    private void fillIn(AbstractGetFormVariablesCmd form, VariableMap variables) {
         CommandContext context = Context.getCommandContext();
-        Authentication reader = context.getAuthentication();
-        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        TaskEntity task = context.getTaskManager().findTaskById(form.resourceId);
         ExecutionEntity instance = task == null ? null : task.getProcessInstance();
-        if (reader == null || instance == null || !LeadService.PROCESS_KEY.equals(instance.getProcessDefinition().getKey())) {
+        if (instance == null || !LeadService.PROCESS_KEY.equals(instance.getProcessDefinition().getKey())) {
             return;
         }
         Lead lead = leads.getObject().findById(ProcessVariables.leadId(instance)).orElse(null);
-        Set<String> groups = reader.getGroupIds() == null ? Set.of() : Set.copyOf(reader.getGroupIds());
-        if (lead == null || !access.getObject().viewer(new CurrentUser(reader.getUserId(), groups)).seesContactDetails(lead)) {
+        if (lead == null) {
             return;
         }
-        if (variables.containsKey(PHONE)) {
-            variables.putValueTyped(PHONE, Variables.stringValue(lead.phone()));
-        }
-        if (variables.containsKey(EMAIL)) {
-            variables.putValueTyped(EMAIL, Variables.stringValue(lead.email()));
-        }
+        Authentication reader = context.getAuthentication();
+        Set<String> groups = reader == null || reader.getGroupIds() == null ? Set.of() : Set.copyOf(reader.getGroupIds());
+        boolean inFull = reader != null && access.getObject().viewer(new CurrentUser(reader.getUserId(), groups)).seesContactDetails(lead);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(NAME, lead.name());
+        fields.put(PHONE, inFull ? lead.phone() : LeadAccess.maskPhone(lead.phone()));
+        fields.put(EMAIL, inFull ? lead.email() : LeadAccess.maskEmail(lead.email()));
+        fields.put("source", lead.source().name());
+        fields.put("region", lead.region().name());
+        fields.put("industry", lead.industry() == null ? null : lead.industry().name());
+        fields.put("productLine", lead.productLine() == null ? null : lead.productLine().name());
+        fields.forEach((name, value) -> {
+            if (form.formVariableNames == null || form.formVariableNames.contains(name)) {
+                variables.putValueTyped(name, Variables.stringValue(value));
+            }
+        });
     }
 }

@@ -94,21 +94,14 @@ public class LeadService {
         history.recordEvent(id, "CREATED", describe(submitted), actor, now);
         recordScore(id, "SCORE", score, now);
 
+        // Only what the engine itself works with: the lead row holds the rest, and the task forms read it from there
+        // (ContactDetailsInTaskForms). Every variable costs a runtime row and history rows (BENCHMARKS.md, issue 25).
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("leadId", id);
-        variables.put("leadName", submitted.name().trim());
+        // The tasks' names in Tasklist ("Contact lead: <company> (<grade>, <score>)", the BPMN's title properties).
         variables.put("company", submitted.company());
-        // Masked: readers of the task's form who may see them in full get them from ContactDetailsInTaskForms.
-        variables.put(ContactDetailsInTaskForms.EMAIL, LeadAccess.maskEmail(submitted.email()));
-        variables.put(ContactDetailsInTaskForms.PHONE, LeadAccess.maskPhone(submitted.phone()));
-        variables.put("source", submitted.source().name());
-        variables.put("region", submitted.region().name());
-        // The task forms show them as labels (forms/*-lead.form); null when the lead did not say.
-        variables.put("industry", submitted.industry() == null ? null : submitted.industry().name());
-        variables.put("productLine", submitted.productLine() == null ? null : submitted.productLine().name());
+        // The candidate of the pool's dispatch task and of the stalled-lead review.
         variables.put("regionManager", regionManager(submitted.region()));
-        variables.put("previousOwners", "");
-        variables.put("reclaimCount", 0);
         variables.putAll(score.processVariables());
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(id), variables);
         leads.attachProcess(id, instance.getId());

@@ -22,6 +22,12 @@ final class ProcessVariables {
         return ((Number) scope.getVariable(name)).intValue();
     }
 
+    /** A count the process starts without (it is set when it first counts something): 0 until then. */
+    static int count(VariableScope scope, String name) {
+        Object count = scope.getVariable(name);
+        return count == null ? 0 : ((Number) count).intValue();
+    }
+
     static String text(VariableScope scope, String name) {
         return (String) scope.getVariable(name);
     }
@@ -36,7 +42,10 @@ final class ProcessVariables {
         return instant == null ? null : Date.from(instant);
     }
 
-    /** Reps who let the lead lapse, kept as a comma-separated string (Java serialization of variables is off). */
+    /**
+     * Reps who let the lead lapse, kept as a comma-separated string (Java serialization of variables is off); the
+     * process starts without it, as nobody has yet.
+     */
     static Set<String> previousOwners(VariableScope scope) {
         return previousOwners((String) scope.getVariable("previousOwners"));
     }

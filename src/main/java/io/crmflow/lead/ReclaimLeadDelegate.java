@@ -20,7 +20,7 @@ class ReclaimLeadDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String owner = ProcessVariables.text(execution, "owner");
-        int reclaimCount = ProcessVariables.hours(execution, "reclaimCount") + 1;
+        int reclaimCount = ProcessVariables.count(execution, "reclaimCount") + 1;
         leads.reclaim(ProcessVariables.leadId(execution), owner, reclaimCount);
         Set<String> previousOwners = new LinkedHashSet<>(ProcessVariables.previousOwners(execution));
         previousOwners.add(owner);

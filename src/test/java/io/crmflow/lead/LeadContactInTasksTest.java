@@ -71,6 +71,41 @@ class LeadContactInTasksTest extends IntegrationTest {
     }
 
     @Test
+    void theFormShowsTheLeadFromItsRowAndCompletingItAsTasklistDoesLeavesTheLeadOutOfTheProcess() {
+        String phone = uniquePhone();
+        String email = unique("zhao.lei") + "@example.cn";
+        JsonNode lead = eastHospitalLead(phone, email);
+        String owner = lead.get("owner").asText();
+        String processInstanceId = lead.get("processInstanceId").asText();
+        String taskId = as(owner).getForObject("/engine-rest/task?processInstanceId=" + processInstanceId, JsonNode.class)
+                .get(0).get("id").asText();
+
+        JsonNode form = as(owner).getForObject("/engine-rest/task/" + taskId + "/form-variables", JsonNode.class);
+        Map<String, String> shown = Map.of("leadName", "张伟", "company", lead.get("company").asText(), "phone", phone, "email", email,
+                "source", "REFERRAL", "region", "EAST", "industry", "HOSPITAL", "productLine", "DEVICES", "grade", "A");
+        shown.forEach((name, value) -> assertThat(form.get(name).get("value").asText()).as(name).isEqualTo(value));
+        assertThat(as(owner).getForObject("/engine-rest/task/" + taskId + "/form-variables?variableNames=leadName", JsonNode.class)
+                .fieldNames()).toIterable().as("only what was asked for").containsExactly("leadName");
+
+        // Tasklist submits the form's read-only fields with what the owner entered.
+        Map<String, Object> submitted = new java.util.HashMap<>();
+        shown.forEach((name, value) -> submitted.put(name, Map.of("value", value)));
+        submitted.put("contactChannel", Map.of("value", "PHONE"));
+        submitted.put("contactNote", Map.of("value", "约了周四拜访"));
+        assertThat(as(owner).postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", submitted), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(runtimeService.getVariables(processInstanceId)).as("the lead row holds them, not the process")
+                .doesNotContainKeys("leadName", "phone", "email", "source", "region", "industry", "productLine")
+                .containsEntry("contactChannel", "PHONE").containsEntry("company", lead.get("company").asText());
+        assertThat(timesStored(phone, email)).isZero();
+        String qualify = as(owner).getForObject("/engine-rest/task?processInstanceId=" + processInstanceId, JsonNode.class)
+                .get(0).get("id").asText();
+        assertThat(as(owner).getForObject("/engine-rest/task/" + qualify + "/form-variables", JsonNode.class).get("phone").get("value")
+                .asText()).as("the next task's form shows the lead too").isEqualTo(phone);
+    }
+
+    @Test
     void fullValuesStoredByEarlierVersionsAreMaskedOnStart() {
         String phone = uniquePhone();
         String email = unique("wang.fang") + "@example.cn";
