@@ -25,7 +25,8 @@ bench_layout() {
   mkdir -p "$workdir/bench-classes/bench"
   javac -nowarn -d "$workdir/bench-classes" -cp "$(ls "$workdir"/app/*.jar):$workdir/app/lib/*" \
     "$bench_root/src/test/java/io/crmflow/lead/CamundaDmnIntakeBench.java" \
-    "$bench_root/src/test/java/io/crmflow/bench/TimerLatenessBench.java"
+    "$bench_root/src/test/java/io/crmflow/bench/TimerLatenessBench.java" \
+    "$bench_root/src/test/java/io/crmflow/bench/ContactTimerBench.java"
   cp "$bench_root"/src/test/resources/bench/*.bpmn "$workdir/bench-classes/bench/"
 }
 
