@@ -26,7 +26,8 @@ bench_layout() {
   javac -nowarn -d "$workdir/bench-classes" -cp "$(ls "$workdir"/app/*.jar):$workdir/app/lib/*" \
     "$bench_root/src/test/java/io/crmflow/lead/CamundaDmnIntakeBench.java" \
     "$bench_root/src/test/java/io/crmflow/bench/TimerLatenessBench.java" \
-    "$bench_root/src/test/java/io/crmflow/bench/EngineBaselineBench.java"
+    "$bench_root/src/test/java/io/crmflow/bench/EngineBaselineBench.java" \
+    "$bench_root/src/test/java/io/crmflow/bench/ContactTimerBench.java"
   cp "$bench_root"/src/test/resources/bench/*.bpmn "$workdir/bench-classes/bench/"
 }
 

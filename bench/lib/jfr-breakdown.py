@@ -28,6 +28,18 @@ CATEGORIES = [
     ("  MyBatis (Camunda's SQL mapping)", ["org.apache.ibatis"]),
     ("  JUEL expressions (Camunda)", ["org.camunda.bpm.impl.juel", "JuelExpression"]),
     ("job executor (timers, async)", ["JobExecutor", "ExecuteJobsRunnable", "AcquireJobsRunnable"]),
+    ("  job acquisition (AcquireJobsRunnable)", ["AcquireJobsRunnable"]),
+    ("  job execution (ExecuteJobsRunnable)", ["ExecuteJobsRunnable"]),
+    ("    reclaim (ReclaimLeadDelegate)", ["ReclaimLeadDelegate.execute"]),
+    ("    re-assignment (AssignLeadDelegate)", ["AssignLeadDelegate.execute"]),
+    ("      LeadAssignment.decide (rules + team)", ["LeadAssignment.decide"]),
+    ("      open leads per owner (capacity query)", ["openLeadsByOwner"]),
+    ("      decision record (LeadHistory.recordDecision)", ["LeadHistory.recordDecision"]),
+    ("    user task listeners (stand-ins, deadlines, titles)", ["StandInTaskRouting", "TaskDeadlines.notify", "TaskTitles"]),
+    ("    Camunda flush at commit", ["DbEntityManager.flush"]),
+    ("    Camunda history events", ["HistoryEventProducer", "DbHistoryEventHandler"]),
+    ("    job log (history)", ["JobEntity.createHistoricJobLog", "HistoricJobLogManager", "fireHistoricJobSuccessful"]),
+    ("    transaction commit", ["AbstractPlatformTransactionManager.commit"]),
 ]
 
 path = sys.argv[1]
