@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 class TasklistBrowserTest extends ChromiumIntegrationTest {
 
     @Test
-    void repCompletesTheContactFormInTasklist() {
+    void repCompletesTheContactFormInTasklist() throws IOException {
         String company = unique("杭州邵逸夫医院");
         JsonNode lead = as("mia").postForObject("/api/leads", Map.of("name", "李娜", "company", company,
                 "email", company + "@example.cn", "phone", uniquePhone(), "source", "REFERRAL", "region", "EAST",
@@ -34,6 +34,7 @@ class TasklistBrowserTest extends ChromiumIntegrationTest {
         tasklist.awaitFormShowing(company);
         assertThat(tasklist.formValues()).as("codes as labels, the due time in Shanghai").contains("李娜", "转介绍 Referral", "华东 East", "A", lead.get("phone").asText())
                 .anyMatch(value -> value.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 北京时间 Beijing time"));
+        chromium.screenshot("contactLeadForm");
 
         tasklist.choose("Field_contactChannel", "Phone");
         tasklist.type("Field_contactNote", "电话沟通，客户下周二可以演示");
