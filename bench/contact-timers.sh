@@ -17,7 +17,12 @@
 #   CRMFLOW_BENCH_THREADS (threads submitting the leads, default 2), CRMFLOW_BENCH_DRAIN (s to wait for the rest, default 300),
 #   CRMFLOW_BENCH_JVM="…" JVM options (default deploy/'s -Xmx512m -XX:+UseSerialGC; add a JFR recording here).
 # Database crmflow_bench_contact_timers, created and dropped per variant; application log in /tmp/<database>-<n>.log.
-# Time: creating the leads dominates (20 000 at ~100/s in-process on an idle 2-core machine) + the windows + the gap.
+# Time: start-up + <count> leads created in-process (not measured on a quiet machine; 2-9/s on the shared one, at load
+# average 20-35) + a minute to move the due dates + <window> per kind + the gap + the drain. Bare timers alone
+# (CRMFLOW_BENCH_KINDS=bare) need no leads and take a few minutes; if the whole run goes over 10 minutes, run the kinds
+# separately. The "before" of the due-date index is main's jar: CRMFLOW_BENCH_JAR=<main's target/crmflow-*.jar>; the
+# "before" of acquisition by due date is a variant:
+#   CRMFLOW_BENCH_VARIANTS="--camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate=false | -"
 set -euo pipefail
 source "$(dirname "$0")/lib/app.sh"
 cd "$bench_root"

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Made here, once the engine has created or updated its own schema, not by a Flyway migration: Flyway may run before
  * Camunda's tables exist (a new database) or after (Camunda first), and only this point comes after them in both cases.
- * {@code if not exists} keeps it idempotent on every start, on H2 and PostgreSQL alike.
+ * {@code if not exists} keeps it idempotent on every start, on H2 and PostgreSQL alike; two nodes never run it at once
+ * (io.crmflow.persistence.StartUpLock serializes starts on one database).
  */
 @Component
 class JobDueDateIndex extends AbstractProcessEnginePlugin {
@@ -28,24 +29,10 @@ class JobDueDateIndex extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-        String ddl = "create index if not exists CRMFLOW_IDX_JOB_DUEDATE on " + configuration.getDatabaseTablePrefix() + "ACT_RU_JOB (DUEDATE_)";
-        try {
-            execute(configuration, ddl);
-        } catch (SQLException raced) {
-            // Two nodes starting at once on a new database: PostgreSQL lets the second "if not exists" fail on the catalog's
-            // unique name once the first one commits. Then the index is there, and the same statement succeeds.
-            try {
-                execute(configuration, ddl);
-            } catch (SQLException e) {
-                e.addSuppressed(raced);
-                throw new ProcessEngineException("Could not create the index on the job table's due date", e);
-            }
-        }
-    }
-
-    private static void execute(ProcessEngineConfigurationImpl configuration, String ddl) throws SQLException {
         try (Connection connection = configuration.getDataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(ddl);
+            statement.execute("create index if not exists CRMFLOW_IDX_JOB_DUEDATE on " + configuration.getDatabaseTablePrefix() + "ACT_RU_JOB (DUEDATE_)");
+        } catch (SQLException e) {
+            throw new ProcessEngineException("Could not create the index on the job table's due date", e);
         }
     }
 }

@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Once the application is ready and the script has put in the sales team, it submits {@code count} leads through
  * {@link LeadService#submit} (scored, stored, assigned, a "Contact lead" task with its deadline timer each) with
- * {@code threads} threads, and starts {@code count} bare instances. Then it moves the timers' due dates
+ * {@code threads} threads, and starts {@code count} bare instances. Then, from {@code lead-seconds} on (time to move them
+ * all: 20 000 updates), it moves the timers' due dates
  * ({@link ManagementService#setJobDuedate}) evenly into a window of {@code window-seconds}: the contact timers first,
  * the bare ones {@code gap-seconds} after that window ends, so that the two do not compete. Firing the contact timer
  * runs the product's real path: reclaim (lead row, audit event), re-assignment by the rules (decision, audit event), a
@@ -73,7 +74,7 @@ class ContactTimerBench {
                       JdbcClient jdbc, PlatformTransactionManager transactionManager,
                       @Value("${crmflow.bench.contact-timers.count:20000}") int count,
                       @Value("${crmflow.bench.contact-timers.threads:2}") int threads,
-                      @Value("${crmflow.bench.contact-timers.lead-seconds:30}") int leadSeconds,
+                      @Value("${crmflow.bench.contact-timers.lead-seconds:60}") int leadSeconds,
                       @Value("${crmflow.bench.contact-timers.window-seconds:120}") int windowSeconds,
                       @Value("${crmflow.bench.contact-timers.gap-seconds:60}") int gapSeconds,
                       @Value("${crmflow.bench.contact-timers.kinds:contact,bare}") List<String> kinds) {
