@@ -8,12 +8,15 @@
 # started twice on the same database, so both halves see the same data. Per point: a warm-up, then the measured run.
 # Prints per point requests/s, p50/p99 latency (wrk), non-2xx answers, and the JVM's CPU per request (utime+stime of
 # the java process from /proc over the measured run ÷ requests), which is the number to compare on a shared machine.
-# Database perfauth_bench, created and dropped here. About 4 minutes with the defaults.
+# With CRMFLOW_AUTH_BEFORE_JAR=<jar> (e.g. built from main before the cache) that jar's two points run first, in the
+# same run, on the same database: the before/after of everything, the cache and the other savings of this lever.
+# Database perfauth_bench, created and dropped here. About 4 minutes with the defaults (6 with a before-jar).
 # Usage: bench/auth.sh [seconds per point, default 25] [warm-up seconds, default 10]
 #   CRMFLOW_BENCH_JAR=<jar>   the jar to run (default target/crmflow-*.jar, built if missing)
 #   CRMFLOW_BENCH_JVM="…"     JVM options instead of "-Xmx512m -XX:+UseSerialGC"; add e.g.
 #                             -XX:StartFlightRecording=settings=profile,filename=/tmp/auth.jfr to see where time goes
 #   CRMFLOW_AUTH_PORT=18100   the application's port
+#   CRMFLOW_AUTH_BEFORE_JAR=<jar>  also measure this jar first (see above)
 # Needs wrk, curl, psql; PostgreSQL at 127.0.0.1:5432, user postgres, trust.
 set -euo pipefail
 source "$(dirname "$0")/lib/app.sh"
@@ -52,12 +55,19 @@ echo "JVM options: ${jvm[*]}; wrk -t2 -c8, ${warmup} s warm-up + ${secs} s per p
 bench_layout "$workdir"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
 printf '%-34s %9s %9s %9s %8s %12s\n' "point" "req/s" "p50" "p99" "non-2xx" "CPU ms/req"
-for ttl in 0s 5s; do
-  cache=$([ "$ttl" = 0s ] && echo "cache off" || echo "cache on ($ttl)")
-  bench_start "$workdir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" -- \
-    --spring.profiles.active=postgres --crmflow.security.basic-cache-ttl="$ttl"
-  point "version, $cache" /engine-rest/version
-  point "leads?limit=1, $cache" "/api/leads?limit=1"
+# run <workdir> <label> <application arguments…>: one start of the application, its two points, stop.
+run() {
+  local dir=$1 label=$2; shift 2
+  bench_start "$dir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" -- --spring.profiles.active=postgres "$@"
+  point "version, $label" /engine-rest/version
+  point "leads?limit=1, $label" "/api/leads?limit=1"
   bench_stop
-done
+}
+if [ -n "${CRMFLOW_AUTH_BEFORE_JAR:-}" ]; then
+  mkdir -p "$workdir/before"
+  CRMFLOW_BENCH_JAR=$CRMFLOW_AUTH_BEFORE_JAR bench_layout "$workdir/before"
+  run "$workdir/before" "before-jar"
+fi
+run "$workdir" "cache off" --crmflow.security.basic-cache-ttl=0s
+run "$workdir" "cache on (5s)" --crmflow.security.basic-cache-ttl=5s
 echo "after: $(bench_conditions)"

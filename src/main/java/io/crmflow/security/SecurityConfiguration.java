@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -44,6 +45,16 @@ class SecurityConfiguration {
                 .addFilterAfter(new EngineRestQueryBodyFilter(json), EngineAuthenticationFilter.class);
         signIn.api(http);
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation per security filter, authentication and authorization: nothing reads Spring Security's
+     * own {@code spring.security.*} metrics and spans (requests stay timed by {@code http.server.requests}), and the
+     * wrapping of every filter of every request was a visible share of a trivial request's CPU (JFR, bench/auth.sh).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Used by Spring Security's firewall, in front of both chains. */
