@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * An index on the job table's due date, which Camunda's schema does not have: every job acquisition (once a second per
  * node while idle, continuously while timers fire) filters on {@code DUEDATE_ <= now} and, with
  * {@code jobExecutorAcquireByDueDate}, orders by it. Without the index PostgreSQL reads the whole job table each time,
- * and every open lead has a timer job there (BENCHMARKS.md, issue 25: 40 000 jobs, 99 ms per idle acquisition without,
- * 2 ms with; 76 ms → 10 ms ordered by due date with 20 000 due).
+ * and every open lead has a timer job there (bench/job-acquisition.sh, 40 000 jobs on a shared machine: 53-99 ms per idle
+ * acquisition without, 2-4 ms with; ordered by due date with 20 000 due 75 ms without, 10-19 ms with).
  *
  * <p>Made here, once the engine has created or updated its own schema, not by a Flyway migration: Flyway may run before
  * Camunda's tables exist (a new database) or after (Camunda first), and only this point comes after them in both cases.
