@@ -54,6 +54,9 @@ class LeadAssignment {
         // Read fresh for every decision (load and absences change all the time); the rule set's pooled session only
         // updates the reps that differ from what it holds, so it can never decide against a stale team.
         CandidateTeam candidates = todaysTeam();
+        // Also as one fact: rule-set versions written before the team became standing facts walk it ("from $team.reps"),
+        // and a rules owner may roll back to one of them.
+        facts.add(candidates);
         RuleFiring firing = rules.current().fire(candidates.getReps(), facts);
         Optional<AssignedRep> winner = firing.factsOfType(AssignedRep.class).stream().findFirst();
         return new Result(winner, firing.factsOfType(EligibleRep.class), firing, candidates);
