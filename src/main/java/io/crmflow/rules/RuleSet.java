@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.kie.api.runtime.KieContainer;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -35,7 +35,7 @@ public final class RuleSet {
     private final DMNRuntime dmnRuntime;
     private final ThreadLocal<List<MatchedRule>> matchedRows = ThreadLocal.withInitial(ArrayList::new);
     private final Deque<StandingSession> idleSessions = new ConcurrentLinkedDeque<>();
-    private final Map<MemoKey, Object> memo = new ConcurrentHashMap<>();
+    private final Cache<MemoKey, Object> memo = Caffeine.newBuilder().maximumSize(MEMO_ENTRIES).build();
 
     /**
      * Sessions kept idle per version: decisions run concurrently (request threads, job executor) and a KIE session is
@@ -160,23 +160,16 @@ public final class RuleSet {
      * The result of a decision that is a pure function of {@code inputs} under this version (a DMN table without
      * clock or data look-ups), computed once per distinct inputs: the cache belongs to this version, so a decision of
      * another version can never get it. {@code inputs} must be immutable and are the whole key; failures are not kept.
-     * Bounded to {@value #MEMO_ENTRIES} entries, beyond which an arbitrary entry makes room.
+     * Bounded to {@value #MEMO_ENTRIES} entries, the least used making room.
      */
     @SuppressWarnings("unchecked")
     public <K, V> V memoize(String decision, K inputs, Function<K, V> compute) {
         MemoKey key = new MemoKey(decision, inputs);
-        Object known = memo.get(key);
+        Object known = memo.getIfPresent(key);
         if (known != null) {
             return (V) known;
         }
         V computed = compute.apply(inputs);
-        if (memo.size() >= MEMO_ENTRIES) {
-            Iterator<MemoKey> any = memo.keySet().iterator();
-            if (any.hasNext()) {
-                any.next();
-                any.remove();
-            }
-        }
         memo.put(key, computed);
         return computed;
     }
