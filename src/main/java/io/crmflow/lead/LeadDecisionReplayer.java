@@ -246,7 +246,8 @@ class LeadDecisionReplayer implements DecisionReplayer {
         AssignmentLead lead = new AssignmentLead((String) inputs.get("region"), (String) inputs.get("productLine"),
                 (String) inputs.get("industry"), Set.copyOf(excluded));
         try {
-            return ruleSet.fire(team.getReps(), List.of(lead)).factsOfType(AssignedRep.class).stream().findFirst()
+            // The team also as one fact, as LeadAssignment hands it: a candidate written in the earlier style walks it.
+            return ruleSet.fire(team.getReps(), List.of(lead, team)).factsOfType(AssignedRep.class).stream().findFirst()
                     .map(AssignedRep::getUserId).orElse(POOL);
         } catch (RuntimeException failed) {
             return FAILS + failed.getMessage() + ")";
