@@ -217,6 +217,8 @@ final class DemoHistoryGenerator {
         String owner;
         String region;
         long quoteId;
+        /** When the quote is approved at the latest (by the manager when it needs one): negotiation comes after it. */
+        Instant quoteApprovedBy;
 
         OpportunityPlan(int highest, boolean won) {
             this.highest = highest;
@@ -287,6 +289,10 @@ final class DemoHistoryGenerator {
             return;
         }
         Instant next = workingTime(now().plus(Duration.ofDays(plan.days[stage])));
+        if (stage == 2 && !next.isAfter(plan.quoteApprovedBy)) {
+            // Office hours can put the quote's approval at or after the end of the days planned in the proposal stage.
+            next = workingTime(plan.quoteApprovedBy.plus(Duration.ofHours(1)));
+        }
         switch (stage) {
             case 0 -> schedule(next, "needs confirmed", () -> {
                 move(plan, "NEEDS_CONFIRMED", Map.of("contactPerson", person(), "firstMeetingNote", "首次拜访，了解科室需求 First visit"), null);
@@ -295,7 +301,9 @@ final class DemoHistoryGenerator {
             case 1 -> schedule(next, "proposal", () -> {
                 move(plan, "PROPOSAL", Map.of("requirementSummary", "更新科室设备与耗材 Renew the ward's equipment", "budget", amount(),
                         "decisionMaker", person()), null);
-                schedule(workingTime(now().plus(Duration.ofDays(1))), "quote", () -> quote(plan));
+                Instant quoteAt = workingTime(now().plus(Duration.ofDays(1)));
+                plan.quoteApprovedBy = workingTime(quoteAt.plus(Duration.ofHours(20)));
+                schedule(quoteAt, "quote", () -> quote(plan));
                 advance(plan, 2);
             });
             case 2 -> schedule(next, "negotiation", () -> {
@@ -332,7 +340,7 @@ final class DemoHistoryGenerator {
                 Map.of("lines", lines, "discountPercent", new BigDecimal(needsManager ? 15 : random.nextInt(9))));
         plan.quoteId = quote.get("id").asLong();
         if (!"APPROVED".equals(quote.path("status").asText())) {
-            schedule(workingTime(now().plus(Duration.ofHours(20))), "quote approval",
+            schedule(plan.quoteApprovedBy, "quote approval",
                     () -> api.post(managers.get(plan.region), "/api/quotes/" + plan.quoteId + "/decision", Map.of("approve", true, "comment", "同意 Agreed")));
         }
     }
