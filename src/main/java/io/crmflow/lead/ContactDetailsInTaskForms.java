@@ -1,18 +1,16 @@
 package io.crmflow.lead;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.crmflow.process.EngineExtensions;
 import io.crmflow.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
@@ -67,11 +65,7 @@ class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-        }
-        interceptors.add(new CommandInterceptor() {
+        EngineExtensions.addCommandInterceptor(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
                 T result = next.execute(command);
@@ -81,13 +75,8 @@ class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
                 return result;
             }
         });
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPostBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineExtensions.addPostParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
@@ -97,7 +86,6 @@ class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
                 }
             }
         });
-        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.crmflow.process.EngineExtensions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -103,11 +103,7 @@ class CheckedCredentials extends AbstractProcessEnginePlugin {
     /** Forgets everything on each change of the identity store made through this node's engine. */
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-        }
-        interceptors.add(new CommandInterceptor() {
+        EngineExtensions.addCommandInterceptor(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
                 if (command instanceof AbstractWritableIdentityServiceCmd<?> || command instanceof UnlockUserCmd) {
@@ -118,7 +114,6 @@ class CheckedCredentials extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             }
         });
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }
 
     private String mac(String password) {

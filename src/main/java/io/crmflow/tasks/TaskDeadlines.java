@@ -3,7 +3,6 @@ package io.crmflow.tasks;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import io.crmflow.calendar.BusinessCalendars;
 import io.crmflow.process.EngineClock;
+import io.crmflow.process.EngineExtensions;
 import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.DecisionFailedException;
 import io.crmflow.rules.DecisionOutcome;
@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -53,18 +52,13 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPostBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-        }
         TaskListener self = this;
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineExtensions.addPostParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition().addTaskListener(EVENTNAME_CREATE, self);
             }
         });
-        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
     @Override

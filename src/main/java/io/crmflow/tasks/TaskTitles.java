@@ -1,11 +1,9 @@
 package io.crmflow.tasks;
 
-import java.util.ArrayList;
-import java.util.List;
 
+import io.crmflow.process.EngineExtensions;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -26,11 +24,7 @@ class TaskTitles extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPreBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineExtensions.addPreParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 String title = title(userTaskElement);
@@ -40,7 +34,6 @@ class TaskTitles extends AbstractProcessEnginePlugin {
                 }
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
     }
 
     private static String title(Element userTask) {

@@ -1,6 +1,5 @@
 package io.crmflow.team;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import io.crmflow.notify.Channel;
 import io.crmflow.notify.Notification;
 import io.crmflow.notify.Notifications;
+import io.crmflow.process.EngineExtensions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -58,11 +58,7 @@ class StandInTaskRouting extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPostBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineExtensions.addPostParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
@@ -70,7 +66,6 @@ class StandInTaskRouting extends AbstractProcessEnginePlugin {
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StandInTaskRouting::handOverMarks);
             }
         });
-        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
     /**
