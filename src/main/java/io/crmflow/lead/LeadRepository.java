@@ -3,6 +3,7 @@ package io.crmflow.lead;
 import static io.crmflow.persistence.SqlTimes.instant;
 import static io.crmflow.persistence.SqlTimes.timestamp;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+
+import javax.sql.DataSource;
 
 import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.FieldChange;
@@ -32,14 +35,26 @@ class LeadRepository {
     private static final String COLUMNS = "id, external_id, name, company, email, phone, source, region, industry, product_line, "
             + "visits_30d, dwell_seconds, score, grade, status, owner_id, follow_up_due, process_instance_id, created_by, created_at, updated_at";
 
+    /**
+     * Locks a lead row as the update that follows does. On PostgreSQL that is {@code for no key update}: a plain
+     * {@code for update} would also wait for the key-share locks that rows referring to the lead take (its decisions and
+     * events), and two claims of one pool lead, each having recorded a decision first, would deadlock.
+     */
+    private static final String POSTGRES_LOCK = " for no key update";
+    private static final String STANDARD_LOCK = " for update";
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final LeadsInHand inHand;
+    private final String lock;
 
-    LeadRepository(JdbcClient jdbc, AuditTrail audit, LeadsInHand inHand) {
+    LeadRepository(JdbcClient jdbc, AuditTrail audit, LeadsInHand inHand, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         this.audit = audit;
         this.inHand = inHand;
+        try (Connection connection = dataSource.getConnection()) {
+            this.lock = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRES_LOCK : STANDARD_LOCK;
+        }
     }
 
     long insert(NewLead lead, int score, String grade, String createdBy, Instant now) {
@@ -182,7 +197,7 @@ class LeadRepository {
      * concurrent change can come between what was read and what the update changed.
      */
     private Change changed(long id, IntSupplier update) {
-        Lead before = jdbc.sql("select " + COLUMNS + " from leads where id = ? for update").param(id).query(LeadRepository::map).optional()
+        Lead before = jdbc.sql("select " + COLUMNS + " from leads where id = ?" + lock).param(id).query(LeadRepository::map).optional()
                 .orElseThrow(() -> new LeadNotFoundException(id));
         int updated = update.getAsInt();
         Lead after = findById(id).orElseThrow(() -> new LeadNotFoundException(id));
