@@ -37,7 +37,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
             new EngineIndex("CRMFLOW_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_",
                     "Deleting a task (a contact deadline interrupting its Contact lead task, any boundary event, a cancelled process) "
                             + "first selects its sub-tasks by PARENT_TASK_ID_; every open lead has an open task, so without the index each "
-                            + "deletion reads all of them (seen in pg_stat_activity during a burst of contact timers, issue 25)."));
+                            + "deletion reads all of them (seen in pg_stat_activity during a burst of contact timers, issue 25; 44 000 open tasks "
+                            + "on a loaded machine: 17 ms per look-up without, 0.05 ms with)."));
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
