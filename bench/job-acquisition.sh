@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The job executor's acquisition query with and without the due-date index (issue 25, io.crmflow.process.JobDueDateIndex):
+# The job executor's acquisition query with and without the due-date index (issue 25, io.crmflow.process.EngineIndexes):
 # Camunda 7.24's selectNextJobsToExecute (Job.xml, LIMIT 4 = max-jobs-per-acquisition) on Camunda's own PostgreSQL
 # schema (from the engine jar inside the application jar) with <jobs> timer jobs, median of 15 runs each, in two states:
 # idle (nothing due: the once-a-second poll) and backlog (half of the jobs due, 4 locked by a node), unordered

@@ -17,11 +17,13 @@ import org.springframework.stereotype.Component;
 class LeadBook implements OwnedRecords {
 
     private final JdbcClient jdbc;
+    private final LeadRepository leads;
     private final LeadHistory history;
     private final AuditTrail audit;
 
-    LeadBook(JdbcClient jdbc, LeadHistory history, AuditTrail audit) {
+    LeadBook(JdbcClient jdbc, LeadRepository leads, LeadHistory history, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.leads = leads;
         this.history = history;
         this.audit = audit;
     }
@@ -41,7 +43,7 @@ class LeadBook implements OwnedRecords {
     public void handOver(String owner, Map<Long, String> successors, String actor) {
         Instant now = EngineClock.now();
         successors.forEach((id, successor) -> {
-            jdbc.sql("update leads set owner_id = ? where id = ? and owner_id = ?").params(successor, id, owner).update();
+            leads.handOver(id, owner, successor);
             history.recordEvent(id, "HANDED_OVER", "from " + owner + " to " + successor, actor, now);
             audit.record(actor, REASON, List.of(FieldChange.of("lead", id, "owner", owner, successor)));
         });

@@ -3,6 +3,7 @@ package io.crmflow.lead;
 import static io.crmflow.persistence.SqlTimes.instant;
 import static io.crmflow.persistence.SqlTimes.timestamp;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.FieldChange;
@@ -33,12 +35,26 @@ class LeadRepository {
     private static final String COLUMNS = "id, external_id, name, company, email, phone, source, region, industry, product_line, "
             + "visits_30d, dwell_seconds, score, grade, status, owner_id, follow_up_due, process_instance_id, created_by, created_at, updated_at";
 
+    /**
+     * Locks a lead row as the update that follows does. On PostgreSQL that is {@code for no key update}: a plain
+     * {@code for update} would also wait for the key-share locks that rows referring to the lead take (its decisions and
+     * events), and two claims of one pool lead, each having recorded a decision first, would deadlock.
+     */
+    private static final String POSTGRES_LOCK = " for no key update";
+    private static final String STANDARD_LOCK = " for update";
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final LeadsInHand inHand;
+    private final String lock;
 
-    LeadRepository(JdbcClient jdbc, AuditTrail audit) {
+    LeadRepository(JdbcClient jdbc, AuditTrail audit, LeadsInHand inHand, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.inHand = inHand;
+        try (Connection connection = dataSource.getConnection()) {
+            this.lock = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRES_LOCK : STANDARD_LOCK;
+        }
     }
 
     long insert(NewLead lead, int score, String grade, String createdBy, Instant now) {
@@ -158,24 +174,40 @@ class LeadRepository {
                 .param(status.name()).param(timestamp(now)).param(id).update());
     }
 
+    /** Hands an open lead of {@code owner} to {@code successor}; nothing when it is no longer theirs. */
+    void handOver(long id, String owner, String successor) {
+        changed(id, () -> jdbc.sql("update leads set owner_id = ? where id = ? and owner_id = ?").params(successor, id, owner).update());
+    }
+
     /** Runs an update of the lead and writes what it changed of owner, status, score and grade to the audit log. */
     private int audited(long id, String actor, IntSupplier update) {
-        Lead before = findById(id).orElseThrow(() -> new LeadNotFoundException(id));
+        Change change = changed(id, update);
+        audit.record(actor, List.of(FieldChange.of("lead", id, "owner", change.before().ownerId(), change.after().ownerId()),
+                FieldChange.of("lead", id, "status", change.before().status(), change.after().status()),
+                FieldChange.of("lead", id, "score", change.before().score(), change.after().score()),
+                FieldChange.of("lead", id, "grade", change.before().grade(), change.after().grade())));
+        return change.updated();
+    }
+
+    private record Change(Lead before, Lead after, int updated) {
+    }
+
+    /**
+     * Runs an update of the lead and keeps the reps' leads in hand in step. The lead is locked before it is read, so no
+     * concurrent change can come between what was read and what the update changed.
+     */
+    private Change changed(long id, IntSupplier update) {
+        Lead before = jdbc.sql("select " + COLUMNS + " from leads where id = ?" + lock).param(id).query(LeadRepository::map).optional()
+                .orElseThrow(() -> new LeadNotFoundException(id));
         int updated = update.getAsInt();
         Lead after = findById(id).orElseThrow(() -> new LeadNotFoundException(id));
-        audit.record(actor, List.of(FieldChange.of("lead", id, "owner", before.ownerId(), after.ownerId()),
-                FieldChange.of("lead", id, "status", before.status(), after.status()),
-                FieldChange.of("lead", id, "score", before.score(), after.score()),
-                FieldChange.of("lead", id, "grade", before.grade(), after.grade())));
-        return updated;
+        inHand.changed(before, after);
+        return new Change(before, after, updated);
     }
 
     /** Leads each rep has in hand, for capacity checks. */
     Map<String, Integer> openLeadsByOwner() {
-        return jdbc.sql("select owner_id, count(*) from leads where owner_id is not null and status in (:inHand) group by owner_id")
-                .param("inHand", LeadStatus.IN_HAND.stream().map(Enum::name).toList())
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return inHand.byOwner();
     }
 
     private static String nameOf(Enum<?> value) {
