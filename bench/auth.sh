@@ -10,20 +10,22 @@
 # the java process from /proc over the measured run ÷ requests), which is the number to compare on a shared machine.
 # With CRMFLOW_AUTH_BEFORE_JAR=<jar> (e.g. built from main before the cache) that jar's two points run first, in the
 # same run, on the same database: the before/after of everything, the cache and the other savings of this lever.
-# Database perfauth_bench, created and dropped here. About 4 minutes with the defaults (6 with a before-jar).
+# Database perfauth_bench (CRMFLOW_AUTH_DB), created and dropped here. About 4 minutes with the defaults (6 with a before-jar).
 # Usage: bench/auth.sh [seconds per point, default 25] [warm-up seconds, default 10]
 #   CRMFLOW_BENCH_JAR=<jar>   the jar to run (default target/crmflow-*.jar, built if missing)
 #   CRMFLOW_BENCH_JVM="…"     JVM options instead of "-Xmx512m -XX:+UseSerialGC"; add e.g.
 #                             -XX:StartFlightRecording=settings=profile,filename=/tmp/auth.jfr to see where time goes
 #   CRMFLOW_AUTH_PORT=18100   the application's port
+#   CRMFLOW_AUTH_DB=perfauth_bench  the scratch database's name
 #   CRMFLOW_AUTH_BEFORE_JAR=<jar>  also measure this jar first (see above)
 # Needs wrk, curl, psql; PostgreSQL at 127.0.0.1:5432, user postgres, trust.
 set -euo pipefail
 source "$(dirname "$0")/lib/app.sh"
+source "$(dirname "$0")/lib/auth_point.sh"
 cd "$bench_root"
 secs=${1:-25}; warmup=${2:-10}
 read -r -a jvm <<< "${CRMFLOW_BENCH_JVM:--Xmx512m -XX:+UseSerialGC}"
-db=perfauth_bench; port=${CRMFLOW_AUTH_PORT:-18100}
+db=${CRMFLOW_AUTH_DB:-perfauth_bench}; port=${CRMFLOW_AUTH_PORT:-18100}
 basic="Authorization: Basic $(printf mia:mia | base64)"
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
 if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port is taken" >&2; exit 1; fi
@@ -31,36 +33,17 @@ workdir=$(mktemp -d)
 trap 'bench_stop; cp "$workdir/app.log" "/tmp/$db.log" 2>/dev/null; rm -rf "$workdir"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null' EXIT
 
-# cpu_ticks: user + system CPU of the application's JVM so far, in clock ticks (fields 14 and 15 of /proc/<pid>/stat).
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
-
-# point <label> <path>: warm-up, then the measured run; one line of results.
-point() {
-  local label=$1 path=$2 before after out requests rps p50 p99 non2xx
-  wrk -t2 -c8 -d"${warmup}s" -H "$basic" "http://127.0.0.1:$port$path" >/dev/null
-  before=$(cpu_ticks)
-  out=$(wrk -t2 -c8 -d"${secs}s" --latency -H "$basic" "http://127.0.0.1:$port$path")
-  after=$(cpu_ticks)
-  requests=$(awk '/requests in/ { print $1 }' <<< "$out")
-  rps=$(awk '/^Requests\/sec/ { print $2 }' <<< "$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<< "$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<< "$out")
-  non2xx=$(awk '/Non-2xx/ { print $NF }' <<< "$out")
-  printf '%-34s %9s %9s %9s %8s %12s\n' "$label" "$rps" "$p50" "$p99" "${non2xx:-0}" \
-    "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.3f", t / hz * 1000 / n }')"
-}
-
 echo "before: $(bench_conditions)"
 echo "JVM options: ${jvm[*]}; wrk -t2 -c8, ${warmup} s warm-up + ${secs} s per point, HTTP Basic mia:mia"
 bench_layout "$workdir"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
-printf '%-34s %9s %9s %9s %8s %12s\n' "point" "req/s" "p50" "p99" "non-2xx" "CPU ms/req"
+auth_point_header
 # run <workdir> <label> <application arguments…>: one start of the application, its two points, stop.
 run() {
   local dir=$1 label=$2; shift 2
   bench_start "$dir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" -- --spring.profiles.active=postgres "$@"
-  point "version, $label" /engine-rest/version
-  point "leads?limit=1, $label" "/api/leads?limit=1"
+  auth_point "version, $label" /engine-rest/version "$basic"
+  auth_point "leads?limit=1, $label" "/api/leads?limit=1" "$basic"
   bench_stop
 }
 if [ -n "${CRMFLOW_AUTH_BEFORE_JAR:-}" ]; then

@@ -31,7 +31,8 @@ bench_layout() {
   cp "$bench_root"/src/test/resources/bench/*.bpmn "$workdir/bench-classes/bench/"
 }
 
-# bench_start <workdir> <port> <JDBC URL> <jvm options…> -- <application arguments…>; sets $app_pid
+# bench_start <workdir> <port> <JDBC URL> <jvm options…> -- <application arguments…>; sets $app_pid. Ready once
+# GET /api/leads?limit=1 answers 200 with the header $bench_ready_auth (default: HTTP Basic as mia).
 bench_start() {
   local workdir=$1 port=$2 url=$3; shift 3
   local jvm=() args=()
@@ -47,7 +48,8 @@ bench_start() {
   # 10 minutes: on a 2-core machine busy with other builds a start has taken over 4.
   for _ in $(seq 1 600); do
     grep -q "Started CrmflowApplication" "$workdir/app.log" \
-      && [ "$(curl -s -o /dev/null -w '%{http_code}' -u mia:mia "http://127.0.0.1:$port/api/leads?limit=1")" = 200 ] && return 0
+      && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "${bench_ready_auth:-Authorization: Basic $(printf mia:mia | base64)}" \
+        "http://127.0.0.1:$port/api/leads?limit=1")" = 200 ] && return 0
     kill -0 "$app_pid" 2>/dev/null || break
     sleep 1
   done
