@@ -68,14 +68,9 @@ run() {
   bench_start "$dir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" -- --spring.profiles.active=postgres,keycloak \
     --crmflow.keycloak.url="$kc_url" --crmflow.keycloak.client-secret=crmflow-webapp-secret-change-me \
     --crmflow.keycloak.identity-client-secret=crmflow-identity-secret-change-me
-  auth_point "version, $label" /engine-rest/version "$(bearer)"
-  auth_point "leads?limit=1, $label" "/api/leads?limit=1" "$(bearer)"
+  auth_points "$label" "$(bearer)"
   bench_stop
 }
-if [ -n "${CRMFLOW_AUTH_BEFORE_JAR:-}" ]; then
-  mkdir -p "$workdir/before"
-  CRMFLOW_BENCH_JAR=$CRMFLOW_AUTH_BEFORE_JAR bench_layout "$workdir/before"
-  run "$workdir/before" "bearer, before-jar"
-fi
+auth_before_jar run "bearer, before-jar"
 run "$workdir" "bearer"
 echo "after: $(bench_conditions)"

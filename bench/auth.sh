@@ -42,15 +42,10 @@ auth_point_header
 run() {
   local dir=$1 label=$2; shift 2
   bench_start "$dir" "$port" "jdbc:postgresql://127.0.0.1:5432/$db" "${jvm[@]}" -- --spring.profiles.active=postgres "$@"
-  auth_point "version, $label" /engine-rest/version "$basic"
-  auth_point "leads?limit=1, $label" "/api/leads?limit=1" "$basic"
+  auth_points "$label" "$basic"
   bench_stop
 }
-if [ -n "${CRMFLOW_AUTH_BEFORE_JAR:-}" ]; then
-  mkdir -p "$workdir/before"
-  CRMFLOW_BENCH_JAR=$CRMFLOW_AUTH_BEFORE_JAR bench_layout "$workdir/before"
-  run "$workdir/before" "before-jar"
-fi
+auth_before_jar run "before-jar"
 run "$workdir" "cache off" --crmflow.security.basic-cache-ttl=0s
 run "$workdir" "cache on (5s)" --crmflow.security.basic-cache-ttl=5s
 echo "after: $(bench_conditions)"

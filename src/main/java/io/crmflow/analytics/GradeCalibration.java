@@ -2,7 +2,6 @@ package io.crmflow.analytics;
 
 import static io.crmflow.analytics.AnalyticsNumbers.percent;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +16,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.crmflow.lead.LeadStatus;
+import io.crmflow.persistence.SqlDialect;
 import io.crmflow.persistence.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,9 +59,7 @@ class GradeCalibration {
 
     GradeCalibration(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        try (Connection connection = dataSource.getConnection()) {
-            this.medians = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRES_MEDIANS : H2_MEDIANS;
-        }
+        this.medians = SqlDialect.choose(dataSource, POSTGRES_MEDIANS, H2_MEDIANS);
     }
 
     /**

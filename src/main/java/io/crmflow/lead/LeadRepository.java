@@ -3,7 +3,6 @@ package io.crmflow.lead;
 import static io.crmflow.persistence.SqlTimes.instant;
 import static io.crmflow.persistence.SqlTimes.timestamp;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +20,7 @@ import javax.sql.DataSource;
 
 import io.crmflow.audit.AuditTrail;
 import io.crmflow.audit.FieldChange;
+import io.crmflow.persistence.SqlDialect;
 import io.crmflow.team.Industry;
 import io.crmflow.team.ProductLine;
 import io.crmflow.team.Region;
@@ -52,9 +52,7 @@ class LeadRepository {
         this.jdbc = jdbc;
         this.audit = audit;
         this.inHand = inHand;
-        try (Connection connection = dataSource.getConnection()) {
-            this.lock = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRES_LOCK : STANDARD_LOCK;
-        }
+        this.lock = SqlDialect.choose(dataSource, POSTGRES_LOCK, STANDARD_LOCK);
     }
 
     long insert(NewLead lead, int score, String grade, String createdBy, Instant now) {

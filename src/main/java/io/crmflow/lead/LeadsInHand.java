@@ -1,6 +1,5 @@
 package io.crmflow.lead;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import io.crmflow.persistence.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -45,9 +45,7 @@ class LeadsInHand {
 
     LeadsInHand(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        try (Connection connection = dataSource.getConnection()) {
-            this.upsert = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRES_UPSERT : STANDARD_MERGE;
-        }
+        this.upsert = SqlDialect.choose(dataSource, POSTGRES_UPSERT, STANDARD_MERGE);
     }
 
     /** A lead changed from {@code before} to {@code after} (either may be null: no lead). */

@@ -1,6 +1,5 @@
 package io.crmflow.opportunity;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +7,7 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 
 import io.crmflow.calendar.BusinessCalendars;
+import io.crmflow.persistence.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +50,7 @@ class StageRollup {
     StageRollup(JdbcClient jdbc, DataSource dataSource, BusinessCalendars calendars) throws SQLException {
         this.jdbc = jdbc;
         this.calendars = calendars;
-        try (Connection connection = dataSource.getConnection()) {
-            this.upsert = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? POSTGRES_UPSERT : STANDARD_MERGE;
-        }
+        this.upsert = SqlDialect.choose(dataSource, POSTGRES_UPSERT, STANDARD_MERGE);
     }
 
     void entered(OpportunityStage stage, String region, String owner, Instant at) {
