@@ -3,6 +3,7 @@ package io.crmflow.lead;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -76,14 +77,10 @@ class LeadsInHand {
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 });
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-                if (synchronization instanceof Pending pending) {
-                    pending.deltas.forEach((owner, delta) -> counts.merge(owner, delta, Integer::sum));
-                }
-            }
+        registered().ifPresent(pending -> {
+            pending.deltas.forEach((owner, delta) -> counts.merge(owner, delta, Integer::sum));
             counts.values().removeIf(count -> count == 0);
-        }
+        });
         return counts;
     }
 
@@ -96,14 +93,20 @@ class LeadsInHand {
      * than bound as a resource: a transaction started inside it (REQUIRES_NEW) suspends those, so its changes stay its own.
      */
     private Pending pending() {
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Pending pending) {
-                return pending;
-            }
+        return registered().orElseGet(() -> {
+            Pending pending = new Pending();
+            TransactionSynchronizationManager.registerSynchronization(pending);
+            return pending;
+        });
+    }
+
+    /** The current transaction's changes, if it has made any. */
+    private static Optional<Pending> registered() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
         }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending;
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Pending.class::isInstance).map(Pending.class::cast).findFirst();
     }
 
     private void write(TreeMap<String, Integer> deltas) {
