@@ -15,7 +15,12 @@
 # Usage: bench/contact-timers.sh [count, default 20000] [window s, default 120] [application arguments for every variant…]
 #   CRMFLOW_BENCH_INTAKE_RATE (default 20 leads/s, 0 = none), CRMFLOW_BENCH_KINDS (default contact,bare),
 #   CRMFLOW_BENCH_THREADS (threads submitting the leads, default 2), CRMFLOW_BENCH_DRAIN (s to wait for the rest, default 300),
-#   CRMFLOW_BENCH_JVM="…" JVM options (default deploy/'s -Xmx512m -XX:+UseSerialGC; add a JFR recording here).
+#   CRMFLOW_BENCH_JVM="…" JVM options (default deploy/'s -Xmx512m -XX:+UseSerialGC; add a JFR recording here),
+#   CRMFLOW_BENCH_ANALYZE (default 1): VACUUM ANALYZE the database once the timers are in place, as autovacuum would
+#   have by then on a server with PostgreSQL's default autovacuum=on (this machine's server runs with it off, and a
+#   database filled in a minute then has no statistics: the planner picks index scans that read whole tables); 0 = not,
+#   CRMFLOW_BENCH_TOP_SQL=<n>: the n statements PostgreSQL spent most time on during the windows (needs
+#   shared_preload_libraries = 'pg_stat_statements' in the server's configuration and a restart of it).
 # Database crmflow_bench_contact_timers, created and dropped per variant; application log in /tmp/<database>-<n>.log.
 # Time: start-up + <count> leads created in-process (not measured on a quiet machine; 2-9/s on the shared one, at load
 # average 20-35) + a minute to move the due dates + <window> per kind + the gap + the drain. Bare timers alone
@@ -71,10 +76,17 @@ for variant in "${variants[@]}"; do
     --crmflow.bench.contact-timers.threads="$threads" "${vargs[@]}" "$@"
   bench_sales_team "$db"
   cpu_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
+  # PostgreSQL's share of the same cores: all its processes (the pool's backends live through the run).
+  pg_ticks() { for p in $(pgrep -x postgres); do cat "/proc/$p/stat" 2>/dev/null; done | awk '{t += $14 + $15} END {print t}'; }
   until grep -q "bench-contact-timers: .* window" "$workdir/app.log"; do
     kill -0 "$app_pid" || { tail -30 "$workdir/app.log"; exit 1; }; sleep 1
   done
   grep -o "bench-contact-timers: created.*" "$workdir/app.log" || true
+  if [ "${CRMFLOW_BENCH_ANALYZE:-1}" != 0 ]; then
+    until grep -q "bench-contact-timers: ready" "$workdir/app.log"; do kill -0 "$app_pid"; sleep 1; done
+    analyzed=$(date +%s%N); psql_db -c "vacuum analyze"
+    echo "vacuum analyze after the set-up: $(( ($(date +%s%N) - analyzed) / 1000000 )) ms (autovacuum on the server: $(psql_db -c 'show autovacuum'))"
+  fi
   first=$(date -d "$(grep -o 'window [^ ]*' "$workdir/app.log" | head -1 | cut -d' ' -f2)" +%s)
   kinds_n=$(tr ',' '\n' <<< "$kinds" | wc -l)
   span=$(( kinds_n * window + (kinds_n - 1) * gap ))
@@ -85,18 +97,26 @@ for variant in "${variants[@]}"; do
       --seconds $(( span + 20 )) --warmup 0 --heap-every 100000 --run $(( n + 40 )) > "$workdir/intake.out" 2>&1 &
     intake=$!
   fi
-  cpu0=$(cpu_ticks); t0=$(date +%s)
+  top_sql=${CRMFLOW_BENCH_TOP_SQL:-0}
+  [ "$top_sql" != 0 ] && psql_db -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+  cpu0=$(cpu_ticks); pg0=$(pg_ticks); t0=$(date +%s)
   sleep $(( span + 20 ))
   [ -n "$intake" ] && { wait "$intake" || true; intake=; }
-  cpu_s=$(( ($(cpu_ticks) - cpu0) / $(getconf CLK_TCK) )); wall_s=$(( $(date +%s) - t0 ))
+  cpu_s=$(( ($(cpu_ticks) - cpu0) / $(getconf CLK_TCK) )); pg_s=$(( ($(pg_ticks) - pg0) / $(getconf CLK_TCK) )); wall_s=$(( $(date +%s) - t0 ))
   for _ in $(seq 1 $(( drain / 5 ))); do
     left=$(psql_db -c "select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'Timer_ContactDeadline' and j.duedate_ < now()")
     [ "$left" -eq 0 ] && break
     sleep 5
   done
   grep -h "moving the" "$workdir/app.log" || true
-  echo "due and not fired after the drain: $left; JVM CPU over the windows: $cpu_s s in $wall_s s"
+  echo "due and not fired after the drain: $left; JVM CPU over the windows: $cpu_s s, PostgreSQL's: $pg_s s, in $wall_s s"
   for kind in ${kinds//,/ }; do report "$kind"; done
+  [ "$top_sql" != 0 ] && psql_db -F ' | ' -v n="$top_sql" <<'SQL'
+select round(total_exec_time)::bigint || ' ms', calls, round((total_exec_time / calls)::numeric, 3) || ' ms/call', rows,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+order by total_exec_time desc limit :n;
+SQL
   [ -f "$workdir/intake.out" ] && grep "^RESULT" "$workdir/intake.out" | sed 's/^RESULT/intake during the windows:/' && rm "$workdir/intake.out"
   echo "errors in the log: $(grep -c ' ERROR ' "$workdir/app.log" || true); optimistic locking: $(grep -c OptimisticLocking "$workdir/app.log" || true) (log in /tmp/$db-$n.log)"
   echo "after: $(bench_conditions)"
