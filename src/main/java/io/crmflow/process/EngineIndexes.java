@@ -38,7 +38,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
                     "Deleting a task (a contact deadline interrupting its Contact lead task, any boundary event, a cancelled process) "
                             + "first selects its sub-tasks by PARENT_TASK_ID_; every open lead has an open task, so without the index each "
                             + "deletion reads all of them (seen in pg_stat_activity during a burst of contact timers, issue 25; 44 000 open tasks "
-                            + "on a loaded machine: 17 ms per look-up without, 0.05 ms with)."));
+                            + "on a loaded machine: 17 ms per look-up without, 0.05 ms with)."),
+            new EngineIndex("CRMFLOW_IDX_JOB_LOCK_EXP", "ACT_RU_JOB", "LOCK_EXP_TIME_",
+                    "Every job acquisition leaves out the jobs of process instances that have a job locked right now (exclusive jobs); "
+                            + "PostgreSQL finds those locked jobs first, and without the index by reading the whole job table, every open "
+                            + "lead's timer included (issue 25, EXPLAIN ANALYZE over 5 000 jobs: 0.6-0.8 ms per acquisition without, 0.03-0.06 ms "
+                            + "with; 3.7 ms on average during a burst of 10 000 timers without)."));
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {

@@ -24,7 +24,7 @@ class EngineIndexesTest extends ProcessIntegrationTest {
     @Test
     void theEngineTablesHaveCrmflowsIndexesAndAnotherStartKeepsThem() throws SQLException {
         assertThat(EngineIndexes.INDEXES).extracting(EngineIndex::name)
-                .containsExactly("CRMFLOW_IDX_JOB_DUEDATE", "CRMFLOW_IDX_TASK_PARENT");
+                .containsExactly("CRMFLOW_IDX_JOB_DUEDATE", "CRMFLOW_IDX_TASK_PARENT", "CRMFLOW_IDX_JOB_LOCK_EXP");
         for (EngineIndex index : EngineIndexes.INDEXES) {
             assertThat(indexColumns(index)).as(index.name()).containsExactly(index.column());
         }
