@@ -11,6 +11,7 @@ import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
 import io.crmflow.lead.assignment.CandidateTeam;
 import io.crmflow.lead.assignment.EligibleRep;
+import io.crmflow.lead.assignment.EligibleReps;
 import io.crmflow.lead.assignment.MatchQuery;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.lead.assignment.RepMatch;
@@ -59,7 +60,7 @@ class LeadAssignment {
         facts.add(candidates);
         RuleFiring firing = rules.current().fire(candidates.getReps(), facts);
         Optional<AssignedRep> winner = firing.factsOfType(AssignedRep.class).stream().findFirst();
-        return new Result(winner, firing.factsOfType(EligibleRep.class), firing, candidates);
+        return new Result(winner, EligibleReps.in(firing), firing, candidates);
     }
 
     /** The active reps with their profiles, current open-lead load and availability today, as the assignment rules see them. */

@@ -33,6 +33,8 @@ final class StandingSession {
     private final Map<FactHandle, Object> inserted = new LinkedHashMap<>();
     private final Set<MatchedRule> fired = new LinkedHashSet<>();
     private boolean deciding;
+    /** The standing facts as handed to the last decision, in their order. */
+    private StandingFact[] lastHanded = new StandingFact[0];
     private long generation;
 
     StandingSession(KieSession session) {
@@ -87,20 +89,47 @@ final class StandingSession {
 
     /** Makes the standing facts in the session those handed: inserts new ones, updates changed ones, deletes gone ones. */
     private void synchronise(Collection<? extends StandingFact> current) {
+        StandingFact[] handed = current.toArray(new StandingFact[0]);
+        if (!synchroniseInPlace(handed)) {
+            synchroniseByKey(handed);
+        }
+        lastHanded = handed;
+    }
+
+    /**
+     * The common case, the same team in the same order as at the session's last decision with some reps changed: checked
+     * position by position, where an unchanged rep is usually the very same object (no look-up at all). False, with
+     * nothing left half done that {@link #synchroniseByKey} would not finish, when a rep joined, left or moved.
+     */
+    private boolean synchroniseInPlace(StandingFact[] handed) {
+        if (handed.length != lastHanded.length || standing.size() != handed.length) {
+            return false;
+        }
+        for (int i = 0; i < handed.length; i++) {
+            StandingFact fact = handed[i];
+            if (fact != lastHanded[i]) {
+                Standing held = standing.get(fact.factKey());
+                if (held == null || held.fact != lastHanded[i]) {
+                    return false;
+                }
+                update(held, fact);
+            }
+        }
+        return true;
+    }
+
+    private void synchroniseByKey(StandingFact[] handed) {
         generation++;
-        for (StandingFact fact : current) {
+        for (StandingFact fact : handed) {
             Standing held = standing.get(fact.factKey());
             if (held == null) {
                 standing.put(fact.factKey(), new Standing(session.insert(fact), fact, generation));
             } else {
-                if (held.fact != fact && !held.fact.equals(fact)) {
-                    session.update(held.handle, fact);
-                    held.fact = fact;
-                }
+                update(held, fact);
                 held.generation = generation;
             }
         }
-        if (standing.size() > current.size()) {
+        if (standing.size() > handed.length) {
             for (Iterator<Standing> held = standing.values().iterator(); held.hasNext(); ) {
                 Standing gone = held.next();
                 if (gone.generation != generation) {
@@ -109,6 +138,13 @@ final class StandingSession {
                 }
             }
         }
+    }
+
+    private void update(Standing held, StandingFact fact) {
+        if (held.fact != fact && !held.fact.equals(fact)) {
+            session.update(held.handle, fact);
+        }
+        held.fact = fact;
     }
 
     void dispose() {

@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
+import io.crmflow.bench.LeadDecisionFixture;
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
 import io.crmflow.lead.assignment.CandidateTeam;
 import io.crmflow.lead.assignment.EligibleRep;
+import io.crmflow.lead.assignment.EligibleReps;
 import io.crmflow.lead.assignment.RepCandidate;
 import io.crmflow.lead.assignment.RepMatch;
 import io.crmflow.lead.assignment.MatchQuery;
@@ -169,6 +173,43 @@ class LeadAssignmentRulesTest {
         assertThat(decide(ruleSet, List.of())).as("nobody left").isEqualTo("POOL eligible []");
     }
 
+    /**
+     * The shipped rules decide exactly as the rule set of before issue 25 (a fact per eligible rep, the winner by
+     * accumulates): same winner, match and eligible reps with their match and load, for random leads against a large
+     * team with reps out of office and previous owners excluded, each decision in a kept session after the team changed.
+     */
+    @Test
+    void shippedRulesDecideAndListTheEligibleAsTheEarlierVersionDid() {
+        List<RepCandidate> team = new ArrayList<>(LeadDecisionFixture.team(300, 42));
+        Random random = new Random(5);
+        int pooled = 0;
+        for (int i = 0; i < 300; i++) {
+            int changed = random.nextInt(team.size());
+            RepCandidate rep = team.get(changed);
+            team.set(changed, new RepCandidate(rep.getUserId(), rep.getRegions(), rep.getProductLines(), rep.getIndustries(),
+                    rep.getCapacity(), random.nextInt(rep.getCapacity() + 1), random.nextInt(10) > 0));
+            LeadDecisionFixture.Lead drawn = LeadDecisionFixture.randomLead(random);
+            Set<String> excluded = Set.copyOf(List.of(team.get(random.nextInt(team.size())).getUserId(), team.get(random.nextInt(team.size())).getUserId()));
+            AssignmentLead lead = new AssignmentLead(drawn.region(), random.nextInt(8) == 0 ? null : drawn.productLine(),
+                    random.nextInt(8) == 0 ? null : drawn.industry(), excluded);
+
+            String shipped = decision(ShippedRules.ruleSet().fire(team, List.of(lead)));
+            String earlier = decision(EARLIER_VERSION.fire(team, List.of(lead, new CandidateTeam(team))));
+
+            assertThat(shipped).as("lead %d", i).isEqualTo(earlier);
+            pooled += shipped.startsWith("POOL") ? 1 : 0;
+        }
+        assertThat(pooled).as("leads nobody is eligible for (no product line or industry, all excluded or away)").isBetween(1, 150);
+    }
+
+    /** Winner with match, then each eligible rep with match and open leads, by user id. */
+    private static String decision(RuleFiring firing) {
+        String winner = firing.factsOfType(AssignedRep.class).stream().map(rep -> rep.getUserId() + " " + rep.getMatch())
+                .reduce((first, second) -> first + " AND " + second).orElse("POOL");
+        return winner + " eligible " + EligibleReps.in(firing).stream().sorted(Comparator.comparing(EligibleRep::getUserId))
+                .map(rep -> rep.getUserId() + "=" + rep.getMatch() + "/" + rep.getOpenLeads()).toList();
+    }
+
     /** Winner, match, the eligible reps and the match of the reps asked about, after one decision in the rule set's pool. */
     private static String decide(RuleSet ruleSet, List<RepCandidate> team, MatchQuery... asked) {
         List<Object> facts = new ArrayList<>(List.of(asked));
@@ -178,7 +219,7 @@ class LeadAssignmentRulesTest {
                 .reduce((first, second) -> first + " AND " + second).orElse("POOL");
         String matches = firing.factsOfType(RepMatch.class).stream().filter(match -> !(match instanceof AssignedRep))
                 .map(match -> " " + match.getUserId() + "=" + match.getMatch()).reduce("", String::concat);
-        return winner + " eligible " + firing.factsOfType(EligibleRep.class).stream().map(EligibleRep::getUserId).sorted().toList() + matches;
+        return winner + " eligible " + EligibleReps.in(firing).stream().map(EligibleRep::getUserId).sorted().toList() + matches;
     }
 
     private static RepCandidate withLoad(RepCandidate rep, int openLeads) {
