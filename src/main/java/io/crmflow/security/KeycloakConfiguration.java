@@ -1,9 +1,12 @@
 package io.crmflow.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,15 +56,18 @@ class KeycloakConfiguration {
         return plugin;
     }
 
-    /** Access tokens of the realm, signed with its current keys, not expired, and meant for crmflow ({@code aud}). */
+    /**
+     * Access tokens of the realm, signed with its current keys, not expired, and meant for crmflow ({@code aud});
+     * those accepted a moment ago are remembered for {@code crmflow.security.bearer-cache-ttl} ({@link RememberedAccessTokens}).
+     */
     @Bean
-    JwtDecoder keycloakAccessTokens(KeycloakProperties keycloak) {
+    JwtDecoder keycloakAccessTokens(KeycloakProperties keycloak, @Value("${crmflow.security.bearer-cache-ttl}") Duration rememberFor) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.backchannelRealmUrl() + "/protocol/openid-connect/certs").build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(keycloak.clockSkew()),
                 new JwtIssuerValidator(keycloak.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience -> audience != null && audience.contains(keycloak.audience()))));
-        return decoder;
+        return RememberedAccessTokens.remembering(decoder, rememberFor, Clock.systemUTC());
     }
 
     @Bean

@@ -62,6 +62,7 @@ class KeycloakSignIn implements SignIn {
         tokens.setJwtGrantedAuthoritiesConverter(groups);
         tokens.setPrincipalClaimName(USER_NAME_CLAIM);
         http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(problems)
+                .bearerTokenResolver(new BearerTokenInHeader())
                 .jwt(jwt -> jwt.decoder(accessTokens).jwtAuthenticationConverter(tokens)));
     }
 
