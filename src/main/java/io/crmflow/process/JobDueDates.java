@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Every job gets a due date (Camunda's {@code ensureJobDueDateNotNull}: jobs that run "now" — async continuations, batch
  * jobs — are due at their creation), so the job acquisition looks only for {@code DUEDATE_ <= now} instead of
- * {@code DUEDATE_ is null or DUEDATE_ <= now}. With the {@code or}, PostgreSQL cannot walk the due-date index in order
- * and stop after the few jobs one acquisition takes: it collects and sorts every due job on every acquisition
- * (issue 25, BENCHMARKS.md: 24 ms per acquisition with 10 000 timers due, the statement PostgreSQL spent most time on).
+ * {@code DUEDATE_ is null or DUEDATE_ <= now}: a plain range that PostgreSQL answers by walking the due-date index in
+ * order and stopping after the few jobs one acquisition takes, where the {@code or} made it collect and sort every due
+ * job (issue 25, BENCHMARKS.md: in a burst of contact timers the acquisition was the statement PostgreSQL spent most
+ * time on).
  *
  * <p>The engine only leaves out jobs without a due date from then on; jobs made before (by a node or a version without
  * this setting) would never be acquired. So at every start the jobs still without one get their creation time, the
