@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.crmflow.lead.assignment.AssignedRep;
 import io.crmflow.lead.assignment.AssignmentLead;
@@ -30,6 +31,8 @@ class LeadAssignment {
     private final SalesTeam team;
     private final LeadRepository leads;
     private final StandIns standIns;
+    /** The candidate last built per rep (decisions run concurrently; two building the same rep build equal ones). */
+    private final Map<String, Candidate> candidates = new ConcurrentHashMap<>();
 
     LeadAssignment(ActiveRuleSet rules, SalesTeam team, LeadRepository leads, StandIns standIns) {
         this.rules = rules;
@@ -68,9 +71,27 @@ class LeadAssignment {
         Map<String, Integer> load = leads.openLeadsByOwner();
         Set<String> away = standIns.absentToday();
         return new CandidateTeam(team.activeReps().stream()
-                .map(rep -> new RepCandidate(rep.userId(), names(rep.regions()), names(rep.productLines()), names(rep.industries()),
-                        rep.capacity(), load.getOrDefault(rep.userId(), 0), !away.contains(rep.userId())))
+                .map(rep -> candidate(rep, load.getOrDefault(rep.userId(), 0), !away.contains(rep.userId())))
                 .toList());
+    }
+
+    /**
+     * The rep as the rules see it; the very object of the last decision while the profile, load and availability are
+     * unchanged, which the rule set's pooled session recognises without comparing it (most reps, at every decision).
+     */
+    private RepCandidate candidate(SalesRep rep, int openLeads, boolean available) {
+        Candidate last = candidates.get(rep.userId());
+        if (last != null && last.openLeads() == openLeads && last.available() == available && last.rep().equals(rep)) {
+            return last.candidate();
+        }
+        RepCandidate candidate = new RepCandidate(rep.userId(), names(rep.regions()), names(rep.productLines()), names(rep.industries()),
+                rep.capacity(), openLeads, available);
+        candidates.put(rep.userId(), new Candidate(rep, openLeads, available, candidate));
+        return candidate;
+    }
+
+    /** What a rep's candidate was built from. */
+    private record Candidate(SalesRep rep, int openLeads, boolean available, RepCandidate candidate) {
     }
 
     private static String nameOf(Enum<?> value) {

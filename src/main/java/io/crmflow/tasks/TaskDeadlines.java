@@ -1,10 +1,8 @@
 package io.crmflow.tasks;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +15,14 @@ import io.crmflow.rules.DecisionOutcome;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -29,9 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every user task of every process gets a due date and a priority that mean something (docs/product.md §16), from
  * {@code rules/task-deadline.dmn}: a task whose process sets no due date of its own is due the table's business hours
- * (business calendar) after it is created; its priority follows the lead's grade or the ticket's priority. The due time
- * is also written on the task as {@code dueAt} ("2026-12-08 17:00 北京时间"), which the forms show next to Tasklist's
- * relative "due in 2 days".
+ * (business calendar) after it is created; its priority follows the lead's grade or the ticket's priority. The forms
+ * show the due time as {@code dueAt} ("2026-12-08 17:00 北京时间") next to Tasklist's relative "due in 2 days", filled in
+ * when the form is loaded.
  */
 @Component
 class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener {
@@ -59,14 +65,23 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition().addTaskListener(EVENTNAME_CREATE, self);
             }
         });
+        EngineExtensions.addCommandInterceptor(configuration, new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                T result = next.execute(command);
+                if (command instanceof GetTaskFormVariablesCmd form && result instanceof VariableMap variables) {
+                    showDueAt(form, variables);
+                }
+                return result;
+            }
+        });
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("task", task.getTaskDefinitionKey());
-        inputs.put("urgency", urgency(task));
-        DecisionOutcome outcome = rules.getObject().decide(MODEL, ruleSet -> ruleSet.evaluate(MODEL, inputs));
+        // A pure function of these two inputs, which take a few dozen values: each version evaluates each pair once.
+        Map<String, Object> inputs = Map.of("task", task.getTaskDefinitionKey(), "urgency", urgency(task));
+        DecisionOutcome outcome = rules.getObject().decide(MODEL, ruleSet -> ruleSet.memoize(MODEL, inputs, given -> ruleSet.evaluate(MODEL, given)));
         if (task.getDueDate() == null) {
             Object hours = outcome.result("taskDueHours");
             if (!(hours instanceof Number number)) {
@@ -77,7 +92,18 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
         if (outcome.result("taskPriority") instanceof Number priority) {
             task.setPriority(priority.intValue());
         }
-        task.setVariableLocal(DUE_AT, SHOWN.format(Instant.ofEpochMilli(task.getDueDate().getTime()).atZone(SHANGHAI)));
+    }
+
+    /**
+     * {@code dueAt} in the form of a task that has a due date, from that due date as it is when the form is loaded (it
+     * follows a due date changed in Tasklist). Not stored as a variable: a task-local variable cost every new task a
+     * runtime row and a history row, written again when it ended, for a text the due date already holds.
+     */
+    private static void showDueAt(AbstractGetFormVariablesCmd form, VariableMap variables) {
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(form.resourceId);
+        if (task != null && task.getDueDate() != null && (form.formVariableNames == null || form.formVariableNames.contains(DUE_AT))) {
+            variables.putValueTyped(DUE_AT, Variables.stringValue(SHOWN.format(task.getDueDate().toInstant().atZone(SHANGHAI))));
+        }
     }
 
     /** The lead's grade (lead processes) or the ticket's priority (ticket processes); "-" for the others. */

@@ -1,13 +1,14 @@
 package io.crmflow.team;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.crmflow.audit.AuditTrail;
@@ -26,6 +27,9 @@ public class SalesTeam {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ProfileColumn<Region> regions = new ProfileColumn<>(Region.class);
+    private final ProfileColumn<ProductLine> productLines = new ProfileColumn<>(ProductLine.class);
+    private final ProfileColumn<Industry> industries = new ProfileColumn<>(Industry.class);
 
     public SalesTeam(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -33,16 +37,16 @@ public class SalesTeam {
     }
 
     public List<SalesRep> activeReps() {
-        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep where active order by user_id").query(SalesTeam::rep).list();
+        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep where active order by user_id").query(this::repOf).list();
     }
 
     public List<SalesRep> allReps() {
-        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep order by user_id").query(SalesTeam::rep).list();
+        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep order by user_id").query(this::repOf).list();
     }
 
     /** The active profile of a rep. */
     public Optional<SalesRep> rep(String userId) {
-        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep where active and user_id = ?").param(userId).query(SalesTeam::rep).optional();
+        return jdbc.sql("select " + REP_COLUMNS + " from sales_rep where active and user_id = ?").param(userId).query(this::repOf).optional();
     }
 
     public Optional<String> managerOf(Region region) {
@@ -100,15 +104,31 @@ public class SalesTeam {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    private static SalesRep rep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new SalesRep(rs.getString("user_id"), parse(rs.getString("regions"), Region.class),
-                parse(rs.getString("product_lines"), ProductLine.class), parse(rs.getString("industries"), Industry.class),
+    private SalesRep repOf(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new SalesRep(rs.getString("user_id"), regions.parse(rs.getString("regions")),
+                productLines.parse(rs.getString("product_lines")), industries.parse(rs.getString("industries")),
                 rs.getInt("capacity"), rs.getBoolean("active"));
     }
 
-    private static <E extends Enum<E>> Set<E> parse(String csv, Class<E> type) {
-        Function<String, E> byName = name -> Enum.valueOf(type, name.trim());
-        return Arrays.stream(csv.split(",")).filter(part -> !part.isBlank()).map(byName)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));
+    /**
+     * A profile column (comma-separated enum names) parsed once per distinct text: the whole team is read for every lead
+     * assignment, and parsing every rep's three columns each time was a visible share of a lead's intake (JFR). The sets
+     * handed out are shared, hence unmodifiable. The texts are the team's profiles, a handful of combinations, written
+     * only by the people who manage the team.
+     */
+    private static final class ProfileColumn<E extends Enum<E>> {
+
+        private final Class<E> type;
+        private final Map<String, Set<E>> parsed = new ConcurrentHashMap<>();
+
+        ProfileColumn(Class<E> type) {
+            this.type = type;
+        }
+
+        Set<E> parse(String csv) {
+            return parsed.computeIfAbsent(csv, text -> Collections.unmodifiableSet(Arrays.stream(text.split(","))
+                    .filter(part -> !part.isBlank()).map(name -> Enum.valueOf(type, name.trim()))
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(type)))));
+        }
     }
 }
