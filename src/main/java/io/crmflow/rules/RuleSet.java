@@ -12,7 +12,6 @@ import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -41,7 +40,6 @@ public final class RuleSet {
     private final Map<String, RememberedModel> rememberedModels = new ConcurrentHashMap<>();
     private final Cache<RememberedKey, DecisionOutcome> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED_OUTCOMES).build();
     private final LongAdder rememberedMisses = new LongAdder();
-    private final Cache<MemoKey, Object> memo = Caffeine.newBuilder().maximumSize(MEMO_ENTRIES).build();
 
     /**
      * Sessions kept idle per version: decisions run concurrently (request threads, job executor) and a KIE session is
@@ -55,11 +53,6 @@ public final class RuleSet {
      * take a few MB.
      */
     private static final int REMEMBERED_OUTCOMES = 10_000;
-    /**
-     * Distinct inputs remembered per decision model and version. The lead-score inputs are source × visits × dwell
-     * seconds, all of them raw values; 10 000 results take a few MB and cover the inputs a day of intake repeats.
-     */
-    private static final int MEMO_ENTRIES = 10_000;
 
     RuleSet(String version, SortedMap<String, RuleFile> files, KieContainer container, DMNRuntime dmnRuntime) {
         this.version = version;
@@ -221,26 +214,5 @@ public final class RuleSet {
             session.dispose();
         }
         return firing;
-    }
-
-    /**
-     * The result of a decision that is a pure function of {@code inputs} under this version (a DMN table without
-     * clock or data look-ups), computed once per distinct inputs: the cache belongs to this version, so a decision of
-     * another version can never get it. {@code inputs} must be immutable and are the whole key; failures are not kept.
-     * Bounded to {@value #MEMO_ENTRIES} entries, the least used making room.
-     */
-    @SuppressWarnings("unchecked")
-    public <K, V> V memoize(String decision, K inputs, Function<K, V> compute) {
-        MemoKey key = new MemoKey(decision, inputs);
-        Object known = memo.getIfPresent(key);
-        if (known != null) {
-            return (V) known;
-        }
-        V computed = compute.apply(inputs);
-        memo.put(key, computed);
-        return computed;
-    }
-
-    private record MemoKey(String decision, Object inputs) {
     }
 }
