@@ -4,12 +4,14 @@
 #   *BeforeCaches  lead-score.dmn evaluated every time, then the assignment DRL of before the caches
 #                  (src/test/resources/bench/lead-assignment-before.drl: the team as one fact walked with `from`) in a new
 #                  KIE session per decision
-#   *Rules         the product: the score remembered per distinct inputs and version (RuleSet.memoize), the assignment in a
-#                  pooled session of the version that keeps the team and updates only changed reps (RuleSet.fire)
+#   *Rules         the product: the score remembered per class of inputs and version (RuleSet.evaluateRemembered), the
+#                  assignment in a pooled session of the version that keeps the team and updates only changed reps
+#                  (RuleSet.fire)
 #   *PlainJava     docs/product.md §3.2/§3.3 hand-written (the target: *Rules within 2× of it)
 # over three workloads: same* (one lead again and again, team unchanged: the floor), rotating* (4 096 random leads in
 # turn, team unchanged), intake* (fresh random leads, and after every decision the winner gets one open lead more and
-# another rep one fewer, so the pooled session updates two reps per decision and the score cache mostly misses), plus
+# another rep one fewer, so the pooled session updates two reps per decision; the score inputs are fresh, but fall into
+# the table's few hundred classes, which the score cache keys by), plus
 # the score table alone on Drools (uncached) and on Camunda's DMN engine.
 # Usage: bench/lead-decision.sh [forks] [warm-up iterations] [measured iterations]   (defaults 1 3 5, 2 s each: ≈ 5 min)
 # Prints JMH's table (µs per lead) and each workload's ratios to plain Java; JSON in target/jmh-lead-decision.json.

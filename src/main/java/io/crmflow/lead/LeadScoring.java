@@ -1,6 +1,5 @@
 package io.crmflow.lead;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,26 +29,27 @@ class LeadScoring {
     }
 
     /**
-     * The table is a pure function of these three inputs, so each version of the rule set evaluates it once per distinct
-     * inputs and remembers the checked result ({@link io.crmflow.rules.RuleSet#memoize}): the key is exactly what the
-     * table is given, and the cache goes with the version that made the decision, fallback included.
+     * The table is a pure function of these three inputs, so each version of the rule set evaluates it once per class of
+     * inputs it can tell apart ({@link io.crmflow.rules.RuleSet#evaluateRemembered}: source × visits interval × dwell
+     * interval), and the cache goes with the version that made the decision, fallback included. The outcome carries
+     * this lead's own inputs, so the score is built and checked from it every time (cheap next to an evaluation).
      */
     private LeadScore score(LeadSource source, int visits30d, int dwellSeconds) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("source", source.name());
         inputs.put("visits30d", visits30d);
         inputs.put("dwellSeconds", dwellSeconds);
-        Map<String, Object> key = Collections.unmodifiableMap(inputs);
-        return rules.decide(MODEL, ruleSet -> ruleSet.memoize(MODEL, key, given -> {
-            DecisionOutcome outcome = ruleSet.evaluate(MODEL, given);
-            if (!(outcome.result("leadScore") instanceof Number score) || !(outcome.result("leadGrade") instanceof Map<?, ?> grade)
-                    || !(grade.get("grade") instanceof String) || !(grade.get("route") instanceof String)) {
-                throw new DecisionFailedException("DMN model '" + MODEL + "' must decide leadScore (number) and leadGrade (grade, "
-                        + "followUpBusinessHours, route); it returned " + outcome.results());
-            }
-            return new LeadScore(score.intValue(), (String) grade.get("grade"), hours(grade.get("followUpBusinessHours")),
-                    (String) grade.get("route"), hours(grade.get("qualifyBusinessHours")), outcome);
-        }));
+        return rules.decide(MODEL, ruleSet -> scoreOf(ruleSet.evaluateRemembered(MODEL, inputs)));
+    }
+
+    private static LeadScore scoreOf(DecisionOutcome outcome) {
+        if (!(outcome.result("leadScore") instanceof Number score) || !(outcome.result("leadGrade") instanceof Map<?, ?> grade)
+                || !(grade.get("grade") instanceof String) || !(grade.get("route") instanceof String)) {
+            throw new DecisionFailedException("DMN model '" + MODEL + "' must decide leadScore (number) and leadGrade (grade, "
+                    + "followUpBusinessHours, route); it returned " + outcome.results());
+        }
+        return new LeadScore(score.intValue(), (String) grade.get("grade"), hours(grade.get("followUpBusinessHours")),
+                (String) grade.get("route"), hours(grade.get("qualifyBusinessHours")), outcome);
     }
 
     private static Integer hours(Object value) {

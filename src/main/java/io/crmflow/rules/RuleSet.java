@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.function.Function;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -35,7 +37,9 @@ public final class RuleSet {
     private final DMNRuntime dmnRuntime;
     private final ThreadLocal<List<MatchedRule>> matchedRows = ThreadLocal.withInitial(ArrayList::new);
     private final Deque<StandingSession> idleSessions = new ConcurrentLinkedDeque<>();
-    private final Cache<MemoKey, Object> memo = Caffeine.newBuilder().maximumSize(MEMO_ENTRIES).build();
+    private final Map<String, RememberedModel> rememberedModels = new ConcurrentHashMap<>();
+    private final Cache<RememberedKey, DecisionOutcome> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED_OUTCOMES).build();
+    private final LongAdder rememberedMisses = new LongAdder();
 
     /**
      * Sessions kept idle per version: decisions run concurrently (request threads, job executor) and a KIE session is
@@ -44,10 +48,11 @@ public final class RuleSet {
      */
     private static final int IDLE_SESSIONS = 8;
     /**
-     * Distinct inputs remembered per decision model and version. The lead-score inputs are source × visits × dwell
-     * seconds, all of them raw values; 10 000 results take a few MB and cover the inputs a day of intake repeats.
+     * Outcomes remembered per version, all models together. Keys are classes of inputs where the tables allow it
+     * (lead-score: 8 sources × 7 visit classes × 7 dwell classes = 392 in all), exact inputs elsewhere; 10 000 outcomes
+     * take a few MB.
      */
-    private static final int MEMO_ENTRIES = 10_000;
+    private static final int REMEMBERED_OUTCOMES = 10_000;
 
     RuleSet(String version, SortedMap<String, RuleFile> files, KieContainer container, DMNRuntime dmnRuntime) {
         this.version = version;
@@ -88,20 +93,75 @@ public final class RuleSet {
      * @throws DecisionFailedException when the model is missing or reports errors for these inputs
      */
     public DecisionOutcome evaluate(String modelName, Map<String, Object> inputs) {
-        DMNModel model = dmnRuntime.getModels().stream()
+        return evaluateAll(model(modelName), inputs);
+    }
+
+    private DMNModel model(String modelName) {
+        return dmnRuntime.getModels().stream()
                 .filter(candidate -> candidate.getName().equals(modelName))
                 .findFirst()
                 .orElseThrow(() -> new DecisionFailedException("No DMN model named '" + modelName + "' in rule set " + version));
+    }
+
+    private DecisionOutcome evaluateAll(DMNModel model, Map<String, Object> inputs) {
         Evaluation evaluation = evaluate(model, inputs);
         if (evaluation.result().hasErrors()) {
-            throw new DecisionFailedException("DMN model '" + modelName + "' failed: " + evaluation.result().getMessages());
+            throw new DecisionFailedException("DMN model '" + model.getName() + "' failed: " + evaluation.result().getMessages());
         }
-        Map<String, Object> results = new java.util.LinkedHashMap<>();
+        Map<String, Object> results = new LinkedHashMap<>();
         for (DMNDecisionResult decision : evaluation.result().getDecisionResults()) {
             results.put(decision.getDecisionName(), decision.getResult());
         }
-        // Unmodifiable: an outcome may be remembered (memoize) and handed to many decisions.
-        return new DecisionOutcome(Map.copyOf(inputs), Collections.unmodifiableMap(results), evaluation.matchedRows(), version);
+        // Unmodifiable: an outcome's results may be remembered (evaluateRemembered) and handed to many decisions.
+        return new DecisionOutcome(frozen(inputs), Collections.unmodifiableMap(results), evaluation.matchedRows(), version);
+    }
+
+    /** The inputs as given, in their order; null values are inputs too (DMN decides on missing information). */
+    private static Map<String, Object> frozen(Map<String, Object> inputs) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+    }
+
+    /**
+     * {@link #evaluate} for a model that is a pure function of its inputs under this version (tables and literal
+     * expressions without clock or data look-ups), remembering outcomes by what the model can tell apart of the inputs
+     * ({@link InputClasses}). A number input that the model only compares with number literals in decision-table entries
+     * counts by its interval between those boundaries (or as a boundary itself): every value of an interval makes every
+     * entry of its columns true or false alike, so the same rows match, and since no output entry or other expression
+     * can see the value, every decision gives the same result. Every other input counts by its exact value. A hit gives
+     * the remembered results and matched rows with this call's own inputs, so a decision record shows what it decided on.
+     * <p>
+     * The remembered outcomes belong to this version, so a decision of another version can never get them; failures
+     * are not remembered. Bounded to {@value #REMEMBERED_OUTCOMES} outcomes, the least used making room. Values of
+     * {@code inputs} must not change after the call (those kept exactly are part of the key).
+     *
+     * @throws DecisionFailedException when the model is missing or reports errors for these inputs
+     */
+    public DecisionOutcome evaluateRemembered(String modelName, Map<String, Object> inputs) {
+        // Analysed when first asked for: most models of a version are never remembered.
+        RememberedModel remembering = rememberedModels.computeIfAbsent(modelName, name -> {
+            DMNModel model = model(name);
+            return new RememberedModel(model, InputClasses.of(model));
+        });
+        RememberedKey key = new RememberedKey(modelName, remembering.classes().keyOf(inputs));
+        DecisionOutcome known = remembered.getIfPresent(key);
+        if (known != null) {
+            return new DecisionOutcome(frozen(inputs), known.results(), known.matchedRules(), version);
+        }
+        rememberedMisses.increment();
+        DecisionOutcome outcome = evaluateAll(remembering.model(), inputs);
+        remembered.put(key, outcome);
+        return outcome;
+    }
+
+    /** How many times {@link #evaluateRemembered} had to evaluate (misses, failures included): shows what the classes save. */
+    long rememberedMisses() {
+        return rememberedMisses.sum();
+    }
+
+    private record RememberedModel(DMNModel model, InputClasses classes) {
+    }
+
+    private record RememberedKey(String model, Map<String, Object> inputs) {
     }
 
     /** A DMN result as the runtime gives it, with the decision-table rows that matched. */
@@ -154,26 +214,5 @@ public final class RuleSet {
             session.dispose();
         }
         return firing;
-    }
-
-    /**
-     * The result of a decision that is a pure function of {@code inputs} under this version (a DMN table without
-     * clock or data look-ups), computed once per distinct inputs: the cache belongs to this version, so a decision of
-     * another version can never get it. {@code inputs} must be immutable and are the whole key; failures are not kept.
-     * Bounded to {@value #MEMO_ENTRIES} entries, the least used making room.
-     */
-    @SuppressWarnings("unchecked")
-    public <K, V> V memoize(String decision, K inputs, Function<K, V> compute) {
-        MemoKey key = new MemoKey(decision, inputs);
-        Object known = memo.getIfPresent(key);
-        if (known != null) {
-            return (V) known;
-        }
-        V computed = compute.apply(inputs);
-        memo.put(key, computed);
-        return computed;
-    }
-
-    private record MemoKey(String decision, Object inputs) {
     }
 }

@@ -59,8 +59,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       product line and industry). Scores repeat (the cache holds them all after warm-up), assignments differ.</li>
  *   <li>{@code intake*}: as {@code rotating}, and after every decision the team changes as in real intake: the winner
  *       has one more open lead and another rep (round robin) one fewer, so the pooled session must update two reps
- *       before each decision. Every lead also has fresh score inputs out of 108 000 (8 sources × 15 × 900), so the
- *       score cache of 10 000 entries mostly misses: the cost when both caches must do work.</li>
+ *       before each decision. Every lead also has fresh score inputs out of 108 000 (8 sources × 15 × 900); the score
+ *       cache keys them by the intervals the tables tell apart (8 × 7 × 7 classes at most), so after warm-up it hits
+ *       as it does for {@code rotating}, and only the pooled session has work to do.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -160,7 +161,7 @@ public class LeadDecisionBenchmark {
 
     // --- one lead, unchanged team ---
 
-    /** The product: the score memoized per rule-set version, the assignment in a pooled session that keeps the team. */
+    /** The product: the score remembered per class of inputs and rule-set version, the assignment in a pooled session that keeps the team. */
     @Benchmark
     public LeadDecisionFixture.Decision sameRules() {
         return LeadDecisionFixture.withRules(rules, lead, team);

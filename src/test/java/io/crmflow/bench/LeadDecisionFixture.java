@@ -78,9 +78,12 @@ public final class LeadDecisionFixture {
         return new Decision(((Number) scored.result("leadScore")).intValue(), (String) ((Map<?, ?>) scored.result("leadGrade")).get("grade"), null);
     }
 
-    /** The score table as {@code LeadScoring} calls it: once per distinct inputs and rule-set version ({@link RuleSet#memoize}). */
+    /**
+     * The score table as {@code LeadScoring} calls it: once per class of inputs the table tells apart and rule-set
+     * version ({@link RuleSet#evaluateRemembered}).
+     */
     static DecisionOutcome scoreWithRules(RuleSet rules, Lead lead) {
-        return rules.memoize("lead-score", scoreInputs(lead), given -> rules.evaluate("lead-score", given));
+        return rules.evaluateRemembered("lead-score", scoreInputs(lead));
     }
 
     /** The score table evaluated every time, as before the cache. */

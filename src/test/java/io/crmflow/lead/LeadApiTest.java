@@ -76,6 +76,24 @@ class LeadApiTest extends IntegrationTest {
         assertThat(decisions.get(1).get("kind").asText()).isEqualTo("ASSIGNMENT");
     }
 
+    /**
+     * 7 and 8 visits, 333 and 444 s dwell fall in the same intervals of the score table: the second score is remembered.
+     * Read as admin: the leads go to whoever the assignment picks.
+     */
+    @Test
+    void aRememberedScoreIsRecordedWithTheLeadsOwnInputs() {
+        long first = post("alice", lead(unique("Remembered"), "REFERRAL", 7, 333)).getBody().get("id").asLong();
+        long second = post("alice", lead(unique("Remembered"), "REFERRAL", 8, 444)).getBody().get("id").asLong();
+
+        for (long id : new long[] {first, second}) {
+            JsonNode score = as("admin").getForObject("/api/leads/" + id + "/decisions", JsonNode.class).get(0);
+            assertThat(score.get("kind").asText()).isEqualTo("SCORE");
+            assertThat(score.get("outputs").get("score").asInt()).isEqualTo(40 + 20 + 20);
+            assertThat(score.get("inputs").get("visits30d").asInt()).isEqualTo(id == first ? 7 : 8);
+            assertThat(score.get("inputs").get("dwellSeconds").asInt()).isEqualTo(id == first ? 333 : 444);
+        }
+    }
+
     @Test
     void sameExternalIdReturnsTheExistingLead() {
         Map<String, Object> lead = new java.util.HashMap<>(lead(unique("Retry"), "WEBSITE", 2, 60));

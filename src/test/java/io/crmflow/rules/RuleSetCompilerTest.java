@@ -23,33 +23,32 @@ class RuleSetCompilerTest {
         assertThat(ruleSet.files()).extracting(RuleFile::name).contains("lead-score.dmn", "lead-assignment.drl");
     }
 
-    /** What a version remembers ({@link RuleSet#memoize}) is its own: the same inputs give each version its own result. */
+    /**
+     * What a version remembers ({@link RuleSet#evaluateRemembered}) is its own: the same inputs give each version its own
+     * result, and a failure is not remembered.
+     */
     @Test
     void rememberedResultsBelongToTheVersionThatComputedThem() {
         RuleSet shipped = ShippedRules.ruleSet();
-        List<RuleFile> files = new ArrayList<>();
-        for (RuleFile file : shipped.files()) {
-            files.add(!file.name().equals("lead-score.dmn") ? file : new RuleFile(file.name(), file.text()
-                    .replace("<outputEntry id=\"SourcePoints_Row1_Out\"><text>40</text></outputEntry>",
-                            "<outputEntry id=\"SourcePoints_Row1_Out\"><text>10</text></outputEntry>").getBytes(StandardCharsets.UTF_8)));
-        }
-        RuleSet tuned = compiler.compile(files);
+        RuleSet tuned = compiler.compile(shippedWith("lead-score.dmn",
+                "<outputEntry id=\"SourcePoints_Row1_Out\"><text>40</text>", "<outputEntry id=\"SourcePoints_Row1_Out\"><text>10</text>"));
         Map<String, Object> referral = Map.of("source", "REFERRAL", "visits30d", 6, "dwellSeconds", 320);
 
         assertThat(score(shipped, referral)).isEqualTo(80);
         assertThat(score(tuned, referral)).isEqualTo(50);
+        long tunedMisses = tuned.rememberedMisses();
         assertThat(score(shipped, referral)).isEqualTo(80);
         assertThat(score(tuned, referral)).isEqualTo(50);
-        assertThat(shipped.<Map<String, Object>, Object>memoize("lead-score", referral, given -> "computed again")).as("remembered").isNotEqualTo("computed again");
+        assertThat(tuned.rememberedMisses()).as("remembered").isEqualTo(tunedMisses);
 
-        assertThatThrownBy(() -> tuned.memoize("failing", referral, given -> {
-            throw new DecisionFailedException("cannot decide");
-        })).isInstanceOf(DecisionFailedException.class);
-        assertThat(tuned.<Map<String, Object>, String>memoize("failing", referral, given -> "decided")).as("a failure is not remembered").isEqualTo("decided");
+        Map<String, Object> noSuchSource = Map.of("source", "FAX", "visits30d", 6, "dwellSeconds", 320);
+        assertThatThrownBy(() -> tuned.evaluateRemembered("lead-score", noSuchSource)).isInstanceOf(DecisionFailedException.class);
+        assertThatThrownBy(() -> tuned.evaluateRemembered("lead-score", noSuchSource)).isInstanceOf(DecisionFailedException.class);
+        assertThat(tuned.rememberedMisses()).as("a failure is not remembered").isEqualTo(tunedMisses + 2);
     }
 
     private static int score(RuleSet ruleSet, Map<String, Object> inputs) {
-        return ruleSet.memoize("lead-score", inputs, given -> ((Number) ruleSet.evaluate("lead-score", given).result("leadScore")).intValue());
+        return ((Number) ruleSet.evaluateRemembered("lead-score", inputs).result("leadScore")).intValue();
     }
 
     @Test
