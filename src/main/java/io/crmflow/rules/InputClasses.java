@@ -47,14 +47,18 @@ final class InputClasses {
     private static final Pattern COMPARISON = Pattern.compile("(?:<=|>=|<|>|=)?\\s*(" + NUMBER + ")");
     private static final Pattern RANGE = Pattern.compile("[\\[\\](]\\s*(" + NUMBER + ")\\s*\\.\\.\\s*(" + NUMBER + ")\\s*[\\])\\[]");
     private static final Pattern FEEL_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
+    /** FEEL's clock functions: a model that calls one can decide differently for the same inputs. */
+    private static final Pattern CLOCK = Pattern.compile("(?<![\\p{L}\\p{N}_])(?:now|today)\\s*\\(");
     /** Input types that add no test of their own to a value: FEEL's number, and no type at all. */
     private static final Set<String> PLAIN_TYPES = Set.of("number", "Any");
 
     /** Per classifiable input name, its sorted distinct boundaries (compared as FEEL compares: BigDecimal#compareTo). */
     private final Map<String, BigDecimal[]> boundaries;
+    private final boolean readsTheClock;
 
-    private InputClasses(Map<String, BigDecimal[]> boundaries) {
+    private InputClasses(Map<String, BigDecimal[]> boundaries, boolean readsTheClock) {
         this.boundaries = boundaries;
+        this.readsTheClock = readsTheClock;
     }
 
     /**
@@ -66,11 +70,12 @@ final class InputClasses {
 
     static InputClasses of(DMNModel model) {
         Definitions definitions = model.getDefinitions();
-        if (!definitions.getImport().isEmpty()) {
-            return new InputClasses(Map.of());
-        }
         List<DMNModelInstrumentedBase> elements = new ArrayList<>();
         collect(definitions, elements);
+        boolean readsTheClock = elements.stream().map(InputClasses::textOf).anyMatch(text -> text != null && CLOCK.matcher(text).find());
+        if (!definitions.getImport().isEmpty()) {
+            return new InputClasses(Map.of(), readsTheClock);
+        }
         Map<String, BigDecimal[]> classifiable = new LinkedHashMap<>();
         for (DRGElement element : definitions.getDrgElement()) {
             if (element instanceof InputData input && FEEL_NAME.matcher(input.getName()).matches()
@@ -79,7 +84,15 @@ final class InputClasses {
                 boundariesOf(input.getName(), elements, definitions).ifPresent(found -> classifiable.put(input.getName(), found));
             }
         }
-        return new InputClasses(Map.copyOf(classifiable));
+        return new InputClasses(Map.copyOf(classifiable), readsTheClock);
+    }
+
+    /**
+     * Whether an outcome may be remembered at all: not when a FEEL text calls {@code now()} or {@code today()}, whose
+     * outcome for the same inputs changes with the time (a rules owner may write one into any table).
+     */
+    boolean rememberable() {
+        return !readsTheClock;
     }
 
     /** Names of the inputs whose value the key reduces to a class. */

@@ -123,7 +123,7 @@ public final class RuleSet {
 
     /**
      * {@link #evaluate} for a model that is a pure function of its inputs under this version (tables and literal
-     * expressions without clock or data look-ups), remembering outcomes by what the model can tell apart of the inputs
+     * expressions without data look-ups; a model that reads the clock is evaluated every time), remembering outcomes by what the model can tell apart of the inputs
      * ({@link InputClasses}). A number input that the model only compares with number literals in decision-table entries
      * counts by its interval between those boundaries (or as a boundary itself): every value of an interval makes every
      * entry of its columns true or false alike, so the same rows match, and since no output entry or other expression
@@ -142,6 +142,9 @@ public final class RuleSet {
             DMNModel model = model(name);
             return new RememberedModel(model, InputClasses.of(model));
         });
+        if (!remembering.classes().rememberable()) {
+            return evaluateAll(remembering.model(), inputs);
+        }
         RememberedKey key = new RememberedKey(modelName, remembering.classes().keyOf(inputs));
         DecisionOutcome known = remembered.getIfPresent(key);
         if (known != null) {

@@ -79,9 +79,9 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
 
     @Override
     public void notify(DelegateTask task) {
-        // A pure function of these two inputs, which take a few dozen values: each version evaluates each pair once.
+        // Two inputs of a few dozen values each: each version evaluates each pair once and remembers the outcome.
         Map<String, Object> inputs = Map.of("task", task.getTaskDefinitionKey(), "urgency", urgency(task));
-        DecisionOutcome outcome = rules.getObject().decide(MODEL, ruleSet -> ruleSet.memoize(MODEL, inputs, given -> ruleSet.evaluate(MODEL, given)));
+        DecisionOutcome outcome = rules.getObject().decide(MODEL, ruleSet -> ruleSet.evaluateRemembered(MODEL, inputs));
         if (task.getDueDate() == null) {
             Object hours = outcome.result("taskDueHours");
             if (!(hours instanceof Number number)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ class RememberedOutcomesTest {
                 table("parity", "n", "UNIQUE", new String[][] {{"odd(?)", "\"odd\""}, {"even(?)", "\"even\""}}),
                 table("negated", "n", "UNIQUE", new String[][] {{"not(5)", "\"not five\""}, {"5", "\"five\""}}),
                 table("steps", "x", "UNIQUE", new String[][] {{"< 2.5", "\"low\""}, {">= 2.5", "\"high\""}}),
-                table("overLimit", "amount", "UNIQUE", new String[][] {{"> limit", "\"over\""}, {"<= limit", "\"within\""}}, "limit")));
+                table("overLimit", "amount", "UNIQUE", new String[][] {{"> limit", "\"over\""}, {"<= limit", "\"within\""}}, "limit"),
+                table("byYear", "year", "UNIQUE", new String[][] {{"< 2000", "\"old\""}, {">= 2000", "string(today().year - year)"}})));
     }
 
     @Test
@@ -117,6 +119,18 @@ class RememberedOutcomesTest {
     }
 
     /** The analysis reads every FEEL text of the model: as many as the file has {@code <text>} elements. */
+    @Test
+    void aModelThatReadsTheClockIsNeverRemembered() {
+        assertThat(InputClasses.of(model(models, "byYear")).rememberable()).isFalse();
+        assertThat(InputClasses.of(model(models, "bands")).rememberable()).isTrue();
+        long misses = models.rememberedMisses();
+
+        Object first = result(models, "byYear", "year", 2020);
+        assertThat(first).isEqualTo(String.valueOf(LocalDate.now().getYear() - 2020));
+        assertThat(result(models, "byYear", "year", 2020)).isEqualTo(first);
+        assertThat(models.rememberedMisses()).as("evaluated every time, never looked up").isEqualTo(misses);
+    }
+
     @Test
     void theAnalysisSeesEveryFeelTextOfTheModel() {
         String file = ShippedRules.ruleSet().file("lead-score.dmn").orElseThrow().text();
