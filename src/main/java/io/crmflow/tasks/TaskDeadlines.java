@@ -12,6 +12,7 @@ import io.crmflow.process.EngineExtensions;
 import io.crmflow.rules.ActiveRuleSet;
 import io.crmflow.rules.DecisionFailedException;
 import io.crmflow.rules.DecisionOutcome;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -106,10 +107,15 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
         }
     }
 
-    /** The lead's grade (lead processes) or the ticket's priority (ticket processes); "-" for the others. */
+    /**
+     * The lead's grade (lead processes) or the ticket's priority (ticket processes); "-" for the others. Read from the
+     * task's execution: a task being created has no variables of its own yet, and asking the task would first look for
+     * them in the database (a query per new task).
+     */
     private static String urgency(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
         for (String name : List.of("grade", "priority")) {
-            if (task.getVariable(name) instanceof String value && !value.isBlank()) {
+            if (execution != null && execution.getVariable(name) instanceof String value && !value.isBlank()) {
                 return value;
             }
         }

@@ -76,7 +76,9 @@ class StandInTaskRouting extends AbstractProcessEnginePlugin {
      */
     void route(DelegateTask task) {
         boolean approval = isApproval(task);
-        Object owner = task.getVariable(OWNER);
+        // Only approvals need the record's owner; read from the execution, as a task being created has no variables of its
+        // own and asking it would first look for them in the database.
+        Object owner = approval && task.getExecution() != null ? task.getExecution().getVariable(OWNER) : null;
         String assignee = task.getAssignee();
         if (assignee != null) {
             standInFor(assignee, approval, owner).ifPresent(deputy -> {

@@ -16,20 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The exact due time in a task's form (docs/product.md §16): filled in from the task's due date when the form is loaded,
- * in Beijing time, and never stored as a variable.
+ * A task's due time and priority from rules/task-deadline.dmn (docs/product.md §16); the exact due time in its form,
+ * filled in from the task's due date when the form is loaded, in Beijing time, and never stored as a variable.
  */
 class TaskDueAtInFormsTest extends IntegrationTest {
 
     @Autowired
     TaskService taskService;
 
-    /** A lead of the one rep in the south-west, so that the lead tests' assignments in the east are not disturbed. */
     @Test
     void theFormShowsTheDueDateInBeijingTimeAndFollowsAChangedDueDate() {
-        JsonNode lead = as("mia").postForObject("/api/leads", Map.of("name", "王芳", "company", unique("杭州康复医院"), "email",
-                unique("wang.fang") + "@example.cn", "phone", uniquePhone(), "source", "REFERRAL", "region", "SOUTHWEST", "industry",
-                "CLINIC", "productLine", "CONSUMABLES", "visits30d", 12, "dwellSeconds", 640), JsonNode.class);
+        JsonNode lead = southWestClinicLead();
         String owner = lead.get("owner").asText();
         String processInstanceId = lead.get("processInstanceId").asText();
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
@@ -46,6 +43,23 @@ class TaskDueAtInFormsTest extends IntegrationTest {
         task.setDueDate(later);
         taskService.saveTask(task);
         assertThat(dueAtInForm(owner, task.getId(), "?variableNames=dueAt,leadName")).isEqualTo(inBeijingTime(later));
+    }
+
+    /** rules/task-deadline.dmn: a grade-A lead's task has priority 75 (its grade read from the process, not the new task). */
+    @Test
+    void aLeadTaskIsPrioritisedByTheLeadsGrade() {
+        JsonNode lead = southWestClinicLead();
+        assertThat(lead.get("grade").asText()).isEqualTo("A");
+        Task task = taskService.createTaskQuery().processInstanceId(lead.get("processInstanceId").asText()).singleResult();
+
+        assertThat(task.getPriority()).isEqualTo(75);
+    }
+
+    /** A lead of the one rep in the south-west, so that the lead tests' assignments in the east are not disturbed. */
+    private JsonNode southWestClinicLead() {
+        return as("mia").postForObject("/api/leads", Map.of("name", "王芳", "company", unique("杭州康复医院"), "email",
+                unique("wang.fang") + "@example.cn", "phone", uniquePhone(), "source", "REFERRAL", "region", "SOUTHWEST", "industry",
+                "CLINIC", "productLine", "CONSUMABLES", "visits30d", 12, "dwellSeconds", 640), JsonNode.class);
     }
 
     private String dueAtInForm(String reader, String taskId, String query) {
