@@ -19,6 +19,8 @@
 #     -XX:FlightRecorderOptions:stackdepth=256" (without dumponexit the stopped JVM leaves an empty file), then
 #     bench/lib/jfr-breakdown.py /tmp/engine.jfr
 #   CRMFLOW_BENCH_DB / CRMFLOW_BENCH_PORT   database name (default crmflow_bench_engine) and port (default 18084)
+#   CRMFLOW_BENCH_ANALYZE (default 1): VACUUM ANALYZE after the warm-up, as autovacuum would have by then on a server with
+#     PostgreSQL's default autovacuum=on; 0 = not (this machine's server runs with autovacuum off)
 # About 2½ minutes per variant with the defaults (start-up, 25 s of warm-up, 4 points). Needs wrk; PostgreSQL at
 # 127.0.0.1:5432, user postgres, trust auth. Each variant's application log is kept in /tmp/<database>-<variant>.log.
 set -euo pipefail
@@ -50,6 +52,10 @@ for variant in "${variants[@]}"; do
   BENCH_RUN=99 wrk -t 2 -c 4 -d 15s --timeout 30s -s bench/intake.lua "$url" >/dev/null
   BENCH_RUN=99 BENCH_ENGINE=start wrk -t 2 -c 4 -d 7s --timeout 30s -s bench/engine.lua "$url" >/dev/null
   BENCH_ENGINE=version wrk -t 2 -c 4 -d 3s --timeout 30s -s bench/engine.lua "$url" >/dev/null
+  # Statistics for the tables the warm-up filled, as autovacuum would have made them by now on a server with
+  # PostgreSQL's default autovacuum=on (this machine's server runs with it off: without statistics the application's
+  # connections keep plans made while the tables were nearly empty, e.g. the duplicate check walking all leads).
+  if [ "${CRMFLOW_BENCH_ANALYZE:-1}" != 0 ]; then psql -h 127.0.0.1 -U postgres -d "$db" -qc "vacuum analyze"; fi
   for point in intake start17 start2 version; do
     case $point in
       intake) line=$(BENCH_RUN=1 bench_wrk "$name $point" -t 2 -c 8 -d "${secs}s" --timeout 30s -s bench/intake.lua "$url") ;;
