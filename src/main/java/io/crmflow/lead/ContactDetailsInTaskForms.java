@@ -14,13 +14,10 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -65,16 +62,7 @@ class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        EngineExtensions.addCommandInterceptor(configuration, new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                T result = next.execute(command);
-                if (command instanceof GetTaskFormVariablesCmd form && result instanceof VariableMap variables) {
-                    fillIn(form, variables);
-                }
-                return result;
-            }
-        });
+        EngineExtensions.addTaskFormVariables(configuration, this::fillIn);
 
         EngineExtensions.addPostParseListener(configuration, new AbstractBpmnParseListener() {
             @Override

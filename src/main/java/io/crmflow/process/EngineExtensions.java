@@ -2,12 +2,16 @@ package io.crmflow.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * Adds an engine plugin's own parse listener or command interceptor to Camunda's configuration in {@code preInit}.
@@ -32,6 +36,23 @@ public final class EngineExtensions {
     /** Runs inside the command's transaction, around every command of the engine. */
     public static void addCommandInterceptor(ProcessEngineConfigurationImpl configuration, CommandInterceptor interceptor) {
         append(configuration::getCustomPostCommandInterceptorsTxRequired, configuration::setCustomPostCommandInterceptorsTxRequired, interceptor);
+    }
+
+    /**
+     * Adds to the variables of a task's form as it is loaded ({@code GET …/task/{id}/form-variables}, as Tasklist does):
+     * {@code fillIn} gets the command (the task's id, the names the form asks for) and the variables the engine found.
+     */
+    public static void addTaskFormVariables(ProcessEngineConfigurationImpl configuration, BiConsumer<GetTaskFormVariablesCmd, VariableMap> fillIn) {
+        addCommandInterceptor(configuration, new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                T result = next.execute(command);
+                if (command instanceof GetTaskFormVariablesCmd form && result instanceof VariableMap variables) {
+                    fillIn.accept(form, variables);
+                }
+                return result;
+            }
+        });
     }
 
     private static <T> void append(Supplier<List<T>> current, Consumer<List<T>> replace, T added) {

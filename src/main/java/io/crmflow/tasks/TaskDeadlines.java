@@ -16,20 +16,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
-import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -66,16 +63,7 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition().addTaskListener(EVENTNAME_CREATE, self);
             }
         });
-        EngineExtensions.addCommandInterceptor(configuration, new CommandInterceptor() {
-            @Override
-            public <T> T execute(Command<T> command) {
-                T result = next.execute(command);
-                if (command instanceof GetTaskFormVariablesCmd form && result instanceof VariableMap variables) {
-                    showDueAt(form, variables);
-                }
-                return result;
-            }
-        });
+        EngineExtensions.addTaskFormVariables(configuration, TaskDeadlines::showDueAt);
     }
 
     @Override
@@ -100,7 +88,7 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
      * follows a due date changed in Tasklist). Not stored as a variable: a task-local variable cost every new task a
      * runtime row and a history row, written again when it ended, for a text the due date already holds.
      */
-    private static void showDueAt(AbstractGetFormVariablesCmd form, VariableMap variables) {
+    private static void showDueAt(GetTaskFormVariablesCmd form, VariableMap variables) {
         TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(form.resourceId);
         if (task != null && task.getDueDate() != null && (form.formVariableNames == null || form.formVariableNames.contains(DUE_AT))) {
             variables.putValueTyped(DUE_AT, Variables.stringValue(SHOWN.format(task.getDueDate().toInstant().atZone(SHANGHAI))));
