@@ -73,6 +73,10 @@ fi
 if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
 fi
+# The pages and forms are bilingual: without a CJK font the screenshots the browser tests save show boxes for Chinese.
+if ! fc-list 2>/dev/null | grep -i "CJK" >/dev/null; then
+  apt_install fonts-noto-cjk
+fi
 
 # RealKeycloakTest runs a real Keycloak 26 (from Maven Central), which needs Java 21 or later beside the build's Java.
 keycloak_java="${KEYCLOAK_JAVA_HOME:-}"
