@@ -123,8 +123,8 @@ public final class RuleSet {
 
     /**
      * {@link #evaluate} for a model that is a pure function of its inputs under this version (tables and literal
-     * expressions without data look-ups; a model that reads the clock is evaluated every time), remembering outcomes by what the model can tell apart of the inputs
-     * ({@link InputClasses}). A number input that the model only compares with number literals in decision-table entries
+     * expressions without data look-ups; a model that reads the clock is evaluated every time), remembering outcomes by
+     * what the model can tell apart of the inputs ({@link InputClasses}). A number input that the model only compares with number literals in decision-table entries
      * counts by its interval between those boundaries (or as a boundary itself): every value of an interval makes every
      * entry of its columns true or false alike, so the same rows match, and since no output entry or other expression
      * can see the value, every decision gives the same result. Every other input counts by its exact value. A hit gives
