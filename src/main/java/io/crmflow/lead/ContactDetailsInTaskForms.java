@@ -1,7 +1,5 @@
 package io.crmflow.lead;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import io.crmflow.process.EngineExtensions;
@@ -13,11 +11,9 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -103,10 +99,8 @@ class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
         }
     }
 
-    private void fillIn(AbstractGetFormVariablesCmd form, VariableMap variables) {
-        CommandContext context = Context.getCommandContext();
-        TaskEntity task = context.getTaskManager().findTaskById(form.resourceId);
-        ExecutionEntity instance = task == null ? null : task.getProcessInstance();
+    private void fillIn(EngineExtensions.TaskForm form) {
+        ExecutionEntity instance = form.task().getProcessInstance();
         if (instance == null || !LeadService.PROCESS_KEY.equals(instance.getProcessDefinition().getKey())) {
             return;
         }
@@ -114,21 +108,15 @@ class ContactDetailsInTaskForms extends AbstractProcessEnginePlugin {
         if (lead == null) {
             return;
         }
-        Authentication reader = context.getAuthentication();
+        Authentication reader = Context.getCommandContext().getAuthentication();
         Set<String> groups = reader == null || reader.getGroupIds() == null ? Set.of() : Set.copyOf(reader.getGroupIds());
         boolean inFull = reader != null && access.getObject().viewer(new CurrentUser(reader.getUserId(), groups)).seesContactDetails(lead);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(NAME, lead.name());
-        fields.put(PHONE, inFull ? lead.phone() : LeadAccess.maskPhone(lead.phone()));
-        fields.put(EMAIL, inFull ? lead.email() : LeadAccess.maskEmail(lead.email()));
-        fields.put("source", lead.source().name());
-        fields.put("region", lead.region().name());
-        fields.put("industry", lead.industry() == null ? null : lead.industry().name());
-        fields.put("productLine", lead.productLine() == null ? null : lead.productLine().name());
-        fields.forEach((name, value) -> {
-            if (form.formVariableNames == null || form.formVariableNames.contains(name)) {
-                variables.putValueTyped(name, Variables.stringValue(value));
-            }
-        });
+        form.show(NAME, lead.name());
+        form.show(PHONE, inFull ? lead.phone() : LeadAccess.maskPhone(lead.phone()));
+        form.show(EMAIL, inFull ? lead.email() : LeadAccess.maskEmail(lead.email()));
+        form.show("source", lead.source().name());
+        form.show("region", lead.region().name());
+        form.show("industry", lead.industry() == null ? null : lead.industry().name());
+        form.show("productLine", lead.productLine() == null ? null : lead.productLine().name());
     }
 }

@@ -1,17 +1,20 @@
 package io.crmflow.process;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Adds an engine plugin's own parse listener or command interceptor to Camunda's configuration in {@code preInit}.
@@ -39,20 +42,35 @@ public final class EngineExtensions {
     }
 
     /**
-     * Adds to the variables of a task's form as it is loaded ({@code GET …/task/{id}/form-variables}, as Tasklist does):
-     * {@code fillIn} gets the command (the task's id, the names the form asks for) and the variables the engine found.
+     * Adds fields to a task's form as it is loaded ({@code GET …/task/{id}/form-variables}, as Tasklist does):
+     * {@code fillIn} gets the task and the variables the engine found, and {@link TaskForm#show} adds a field only if the
+     * form asks for it.
      */
-    public static void addTaskFormVariables(ProcessEngineConfigurationImpl configuration, BiConsumer<GetTaskFormVariablesCmd, VariableMap> fillIn) {
+    public static void addTaskFormVariables(ProcessEngineConfigurationImpl configuration, Consumer<TaskForm> fillIn) {
         addCommandInterceptor(configuration, new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
                 T result = next.execute(command);
                 if (command instanceof GetTaskFormVariablesCmd form && result instanceof VariableMap variables) {
-                    fillIn.accept(form, variables);
+                    TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(form.resourceId);
+                    if (task != null) {
+                        fillIn.accept(new TaskForm(task, form.formVariableNames, variables));
+                    }
                 }
                 return result;
             }
         });
+    }
+
+    /** A task's form being loaded: the task, the names the form asked for (null: all), and its variables so far. */
+    public record TaskForm(TaskEntity task, Collection<String> asked, VariableMap variables) {
+
+        /** Adds (or replaces) the field {@code name}, if the form asks for it. */
+        public void show(String name, String value) {
+            if (asked == null || asked.contains(name)) {
+                variables.putValueTyped(name, Variables.stringValue(value));
+            }
+        }
     }
 
     private static <T> void append(Supplier<List<T>> current, Consumer<List<T>> replace, T added) {

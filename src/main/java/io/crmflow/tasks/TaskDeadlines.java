@@ -19,14 +19,9 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -88,10 +83,9 @@ class TaskDeadlines extends AbstractProcessEnginePlugin implements TaskListener 
      * follows a due date changed in Tasklist). Not stored as a variable: a task-local variable cost every new task a
      * runtime row and a history row, written again when it ended, for a text the due date already holds.
      */
-    private static void showDueAt(GetTaskFormVariablesCmd form, VariableMap variables) {
-        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(form.resourceId);
-        if (task != null && task.getDueDate() != null && (form.formVariableNames == null || form.formVariableNames.contains(DUE_AT))) {
-            variables.putValueTyped(DUE_AT, Variables.stringValue(SHOWN.format(task.getDueDate().toInstant().atZone(SHANGHAI))));
+    private static void showDueAt(EngineExtensions.TaskForm form) {
+        if (form.task().getDueDate() != null) {
+            form.show(DUE_AT, SHOWN.format(form.task().getDueDate().toInstant().atZone(SHANGHAI)));
         }
     }
 
